@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'extract/too-large',
   'extract/timeout',
   'extract/out-of-memory',
+  /** Reading failed for a reason outside the file's content: permissions, I/O, a crashed worker. */
+  'extract/failed',
   'model/not-found',
   'model/incompatible',
   'model/not-trained',
@@ -66,7 +68,11 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /** Rebuilds an AppError from its serialized form, e.g. after a worker or IPC hop. */
 export function fromSerialized(error: SerializedError): AppError {
-  return new AppError(error.code, error.message, error.path === undefined ? {} : { path: error.path })
+  return new AppError(
+    error.code,
+    error.message,
+    error.path === undefined ? {} : { path: error.path },
+  )
 }
 
 export function assertNever(value: never, what = 'value'): never {

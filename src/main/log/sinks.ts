@@ -4,7 +4,7 @@
  */
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { LogLevel, LogRecord, LogSink } from './logger'
+import type { LogLevel, LogSink } from './logger'
 
 export interface FileSinkOptions {
   file: string
@@ -39,14 +39,21 @@ export function createFileSink(options: FileSinkOptions): LogSink {
   }
 }
 
-export function createConsoleSink(level: LogLevel, stream: NodeJS.WritableStream = process.stderr): LogSink {
+export function createConsoleSink(
+  level: LogLevel,
+  stream: NodeJS.WritableStream = process.stderr,
+): LogSink {
   return {
     level,
     write(record) {
       const fields = Object.entries(record.fields)
-        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .map(
+          ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+        )
         .join(' ')
-      stream.write(`${record.level.padEnd(5)} [${record.scope}] ${record.msg}${fields ? ` ${fields}` : ''}\n`)
+      stream.write(
+        `${record.level.padEnd(5)} [${record.scope}] ${record.msg}${fields ? ` ${fields}` : ''}\n`,
+      )
     },
   }
 }
