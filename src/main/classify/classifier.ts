@@ -1,0 +1,99 @@
+/**
+ * A trained text classifier: the network, the IDF table of its wide branch and its metadata.
+ * Lifecycle: construct (or `loadModel`), `warmUp`, `predict` any number of times, `dispose`.
+ * No tensor leaves this class; predictions are plain objects.
+ */
+import * as tf from '@tensorflow/tfjs'
+import type { ModelMetadata } from '../../shared/model-metadata'
+import type { Prediction } from '../../shared/types'
+import { softmaxRow } from './calibration'
+import { batchTensors, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
+import type { FeatureSpec } from './features'
+import type { TextCnnNetwork } from './network'
+
+const PREDICT_BATCH = 64
+const RUNNERS_UP = 3
+
+export class TextClassifier {
+  readonly metadata: ModelMetadata
+  readonly network: TextCnnNetwork
+  readonly idf: Float32Array
+
+  constructor(metadata: ModelMetadata, network: TextCnnNetwork, idf: Float32Array) {
+    this.metadata = metadata
+    this.network = network
+    this.idf = idf
+  }
+
+  get labels(): readonly string[] {
+    return this.metadata.labels
+  }
+
+  get spec(): FeatureSpec {
+    return this.metadata.features
+  }
+
+  encode(texts: readonly string[]): EncodedDocuments {
+    return encodeTexts(texts, this.spec, this.idf)
+  }
+
+  /** Raw logits [count · labels], row-major. */
+  logits(encoded: EncodedDocuments): Float32Array {
+    const classes = this.labels.length
+    const out = new Float32Array(encoded.count * classes)
+    for (let start = 0; start < encoded.count; start += PREDICT_BATCH) {
+      const rows = range(start, Math.min(encoded.count, start + PREDICT_BATCH))
+      const batch = batchTensors(encoded, rows, this.spec)
+      try {
+        const values = tf.tidy(() => this.network.forward(batch, false)).dataSync()
+        out.set(values, start * classes)
+      } finally {
+        disposeBatch(batch)
+      }
+    }
+    // dataSync leaves the logits tensor to tidy's scope; nothing else is alive here.
+    return out
+  }
+
+  predict(texts: readonly string[], options: { threshold?: number } = {}): Prediction[] {
+    return this.predictEncoded(this.encode(texts), options)
+  }
+
+  predictEncoded(encoded: EncodedDocuments, options: { threshold?: number } = {}): Prediction[] {
+    const threshold = options.threshold ?? this.metadata.threshold
+    const classes = this.labels.length
+    const logits = this.logits(encoded)
+    const predictions: Prediction[] = []
+    for (let i = 0; i < encoded.count; i++) {
+      const probs = softmaxRow(
+        logits.subarray(i * classes, (i + 1) * classes),
+        this.metadata.temperature,
+      )
+      const ranked = probs
+        .map((confidence, index) => ({ label: this.labels[index] ?? '', confidence }))
+        .sort((a, b) => b.confidence - a.confidence)
+      const [top, ...rest] = ranked
+      if (!top) continue
+      predictions.push({
+        label: top.label,
+        confidence: top.confidence,
+        unsure: top.confidence < threshold,
+        runnersUp: rest.slice(0, RUNNERS_UP),
+      })
+    }
+    return predictions
+  }
+
+  /** Runs one prediction so that kernels are compiled before the first real file. */
+  warmUp(): void {
+    this.predict(['warm up'])
+  }
+
+  dispose(): void {
+    this.network.dispose()
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i)
+}
