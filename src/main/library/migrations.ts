@@ -1,0 +1,108 @@
+/**
+ * The library schema as an ordered list of migrations. `PRAGMA user_version` holds the number of
+ * migrations applied; a migration is never edited once released, only followed by a new one.
+ */
+import type Database from 'better-sqlite3'
+
+export interface Migration {
+  version: number
+  up(db: Database.Database): void
+}
+
+const DOCUMENT_STATUSES = `'new', 'labelled', 'suggested', 'moved', 'unsure', 'failed', 'skipped'`
+const SUGGESTION_STATUSES = `'pending', 'accepted', 'corrected', 'skipped', 'moved'`
+const MOVE_STATES = `'pending', 'done', 'rolled-back', 'failed', 'undone'`
+
+const v1 = `
+CREATE TABLE categories (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  folder TEXT NOT NULL
+);
+
+-- Extraction cache keyed by the SHA-256 of the bytes. A row holds either text or an error code,
+-- so that a file that failed once is not extracted again.
+CREATE TABLE contents (
+  hash TEXT PRIMARY KEY,
+  text TEXT,
+  kind TEXT,
+  pages INTEGER,
+  title TEXT,
+  chars INTEGER,
+  error_code TEXT,
+  error_message TEXT,
+  extracted_at INTEGER NOT NULL,
+  CHECK ((text IS NULL) <> (error_code IS NULL))
+);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  status TEXT NOT NULL CHECK (status IN (${DOCUMENT_STATUSES})),
+  seen_at INTEGER NOT NULL
+);
+CREATE INDEX documents_hash ON documents (hash);
+
+-- Labels attach to content, not to a path. The row with the highest id for a hash is the label.
+-- A removed category leaves its labels with a NULL category, so the hash drops out of training
+-- instead of falling back to an older label the user had replaced.
+CREATE TABLE labels (
+  id INTEGER PRIMARY KEY,
+  document_hash TEXT NOT NULL,
+  category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL,
+  source TEXT NOT NULL CHECK (source IN ('imported', 'accepted', 'corrected')),
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX labels_hash ON labels (document_hash, id);
+
+CREATE TABLE suggestions (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL,
+  confidence REAL NOT NULL,
+  runners_up TEXT NOT NULL,
+  unsure INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN (${SUGGESTION_STATUSES})),
+  model_version TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX suggestions_status ON suggestions (status, id);
+CREATE INDEX suggestions_document ON suggestions (document_id);
+
+-- The move journal. A row is committed as 'pending' before a file is touched; 'target' is the
+-- name being claimed right now and is updated (and committed) before each new attempt.
+CREATE TABLE moves (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('move', 'undo')),
+  batch_id TEXT,
+  undoes INTEGER REFERENCES moves (id),
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  method TEXT CHECK (method IN ('link', 'copy')),
+  state TEXT NOT NULL CHECK (state IN (${MOVE_STATES})),
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER
+);
+CREATE INDEX moves_state ON moves (state);
+CREATE INDEX moves_batch ON moves (batch_id, id);
+
+CREATE TABLE models (
+  version TEXT PRIMARY KEY,
+  dir TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  metrics TEXT,
+  created_at INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX models_one_active ON models (active) WHERE active = 1;
+`
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(v1) }]
+
+export const SCHEMA_VERSION = MIGRATIONS.length

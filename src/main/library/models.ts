@@ -1,0 +1,94 @@
+/** Trained model versions: where each is on disk, its labels and metrics, and which is active. */
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
+import type { EvaluationMetrics } from '../../shared/types'
+import { assertAbsolutePath, assertName } from './validate'
+
+export interface ModelInput {
+  version: string
+  /** Absolute folder holding the weights and metadata.json. */
+  dir: string
+  /** Labels in the model's output index order. */
+  labels: string[]
+  metrics: EvaluationMetrics | null
+}
+
+export interface ModelRecord extends ModelInput {
+  createdAt: number
+  active: boolean
+}
+
+interface ModelRow {
+  version: string
+  dir: string
+  labels: string
+  metrics: string | null
+  created_at: number
+  active: number
+}
+
+export class ModelRepository {
+  private readonly insertStmt
+  private readonly activeStmt
+  private readonly listStmt
+  private readonly clearActiveStmt
+  private readonly setActiveStmt
+
+  constructor(private readonly db: Database.Database) {
+    this.insertStmt = db.prepare<[string, string, string, string | null, number]>(
+      `INSERT INTO models (version, dir, labels, metrics, created_at, active)
+       VALUES (?, ?, ?, ?, ?, 0)`,
+    )
+    this.activeStmt = db.prepare<[], ModelRow>('SELECT * FROM models WHERE active = 1')
+    this.listStmt = db.prepare<[], ModelRow>(
+      'SELECT * FROM models ORDER BY created_at DESC, rowid DESC',
+    )
+    this.clearActiveStmt = db.prepare('UPDATE models SET active = 0 WHERE active = 1')
+    this.setActiveStmt = db.prepare<[string]>('UPDATE models SET active = 1 WHERE version = ?')
+  }
+
+  /** Records a new version, inactive until `setActive`: a model is activated once it has loaded. */
+  record(input: ModelInput, now = Date.now()): ModelRecord {
+    assertName('model version', input.version)
+    assertAbsolutePath('model folder', input.dir)
+    const metrics = input.metrics === null ? null : JSON.stringify(input.metrics)
+    try {
+      this.insertStmt.run(input.version, input.dir, JSON.stringify(input.labels), metrics, now)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error
+      throw new AppError('input/invalid', `Model version "${input.version}" is already recorded`, {
+        cause: error,
+      })
+    }
+    return { ...input, createdAt: now, active: false }
+  }
+
+  active(): ModelRecord | undefined {
+    const row = this.activeStmt.get()
+    return row === undefined ? undefined : toRecord(row)
+  }
+
+  list(): ModelRecord[] {
+    return this.listStmt.all().map(toRecord)
+  }
+
+  setActive(version: string): void {
+    this.db.transaction(() => {
+      this.clearActiveStmt.run()
+      if (this.setActiveStmt.run(version).changes === 0) {
+        throw new AppError('model/not-found', `Model version "${version}" is not in the library`)
+      }
+    })()
+  }
+}
+
+function toRecord(row: ModelRow): ModelRecord {
+  return {
+    version: row.version,
+    dir: row.dir,
+    labels: JSON.parse(row.labels) as string[],
+    metrics: row.metrics === null ? null : (JSON.parse(row.metrics) as EvaluationMetrics),
+    createdAt: row.created_at,
+    active: row.active === 1,
+  }
+}

@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src/shared/errors'
+import type { Library } from '../../../src/main/library/library'
+import { sha256, tempLibrary } from './support'
+
+let library: Library
+let dispose: () => void
+
+beforeEach(() => {
+  ;({ library, dispose } = tempLibrary())
+})
+
+afterEach(() => dispose())
+
+function errorCode(run: () => unknown): string | undefined {
+  try {
+    run()
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error)
+  }
+  return undefined
+}
+
+describe('categories', () => {
+  it('updates the folder when a category name is upserted again', () => {
+    const first = library.upsertCategory('Invoices', '/docs/a')
+    const second = library.upsertCategory('Invoices', '/docs/b')
+
+    expect(second.id).toBe(first.id)
+    expect(library.getCategory('Invoices')?.folder).toBe('/docs/b')
+    expect(library.listCategories()).toHaveLength(1)
+  })
+
+  it('lists categories by name and removes one by name', () => {
+    library.upsertCategory('Tax', '/docs/tax')
+    library.upsertCategory('Bank', '/docs/bank')
+
+    expect(library.listCategories().map((c) => c.name)).toEqual(['Bank', 'Tax'])
+    expect(library.removeCategory('Bank')).toBe(true)
+    expect(library.removeCategory('Bank')).toBe(false)
+    expect(library.getCategory('Bank')).toBeUndefined()
+  })
+
+  it('rejects a relative folder or a blank name with input/invalid', () => {
+    expect(errorCode(() => library.upsertCategory('Tax', 'docs/tax'))).toBe('input/invalid')
+    expect(errorCode(() => library.upsertCategory('  ', '/docs/tax'))).toBe('input/invalid')
+  })
+})
+
+describe('contents', () => {
+  const hash = sha256('report')
+
+  it('returns the cached text with its character count', () => {
+    library.putContent(hash, { text: 'quarterly report', kind: 'pdf', pages: 3, title: 'Q3' })
+
+    expect(library.getContent(hash)).toMatchObject({
+      ok: true,
+      text: 'quarterly report',
+      kind: 'pdf',
+      pages: 3,
+      title: 'Q3',
+      chars: 16,
+    })
+  })
+
+  it('caches a failure with its code', () => {
+    library.putContent(hash, { errorCode: 'extract/encrypted', errorMessage: 'needs a password' })
+
+    expect(library.getContent(hash)).toMatchObject({
+      ok: false,
+      errorCode: 'extract/encrypted',
+      errorMessage: 'needs a password',
+    })
+  })
+
+  it('replaces a cached failure with text, but never text with a failure', () => {
+    library.putContent(hash, { errorCode: 'extract/timeout', errorMessage: 'slow' })
+    library.putContent(hash, { text: 'found it', kind: 'text', pages: null, title: null })
+    library.putContent(hash, { errorCode: 'extract/timeout', errorMessage: 'slow again' })
+
+    expect(library.getContent(hash)).toMatchObject({ ok: true, text: 'found it' })
+  })
+
+  it('rejects a key that is not a SHA-256 hex string', () => {
+    const put = (): void =>
+      library.putContent('abc', { text: 'x', kind: 'text', pages: null, title: null })
+    expect(errorCode(put)).toBe('input/invalid')
+  })
+})
+
+describe('documents', () => {
+  const input = {
+    path: '/downloads/a.pdf',
+    hash: sha256('a'),
+    size: 10,
+    mtimeMs: 1700000000123.5,
+    status: 'new' as const,
+  }
+
+  it('updates the row of a path that is seen again', () => {
+    const first = library.upsertDocument(input)
+    const second = library.upsertDocument({ ...input, hash: sha256('b'), size: 20 })
+
+    expect(second.id).toBe(first.id)
+    expect(library.getDocumentByPath('/downloads/a.pdf')).toMatchObject({
+      hash: sha256('b'),
+      size: 20,
+      mtimeMs: 1700000000123.5,
+      status: 'new',
+    })
+  })
+
+  it('changes the status and rejects an unknown status or id', () => {
+    const doc = library.upsertDocument(input)
+    library.setDocumentStatus(doc.id, 'suggested')
+
+    expect(library.getDocument(doc.id)?.status).toBe('suggested')
+    expect(errorCode(() => library.setDocumentStatus(doc.id, 'gone' as 'new'))).toBe(
+      'input/invalid',
+    )
+    expect(errorCode(() => library.setDocumentStatus(doc.id + 99, 'new'))).toBe('input/invalid')
+  })
+
+  it('relocates a document onto a path held by a stale row', () => {
+    const moved = library.upsertDocument(input)
+    const stale = library.upsertDocument({ ...input, path: '/docs/a.pdf', hash: sha256('old') })
+    library.relocateDocument(moved.id, '/docs/a.pdf', 'moved')
+
+    expect(library.getDocumentByPath('/docs/a.pdf')).toMatchObject({
+      id: moved.id,
+      status: 'moved',
+    })
+    expect(library.getDocument(stale.id)).toBeUndefined()
+    expect(library.getDocumentByPath('/downloads/a.pdf')).toBeUndefined()
+  })
+})
+
+describe('suggestions', () => {
+  it('lists a suggestion with its document path and category name', () => {
+    const doc = library.upsertDocument({
+      path: '/in/x.pdf',
+      hash: sha256('x'),
+      size: 1,
+      mtimeMs: 1,
+      status: 'suggested',
+    })
+    const tax = library.upsertCategory('Tax', '/docs/tax')
+    const added = library.addSuggestion({
+      documentId: doc.id,
+      categoryId: tax.id,
+      confidence: 0.91,
+      runnersUp: [{ label: 'Bank', confidence: 0.05 }],
+      unsure: false,
+      modelVersion: 'v1',
+    })
+
+    expect(library.listSuggestions('pending')).toEqual([
+      {
+        id: added.id,
+        documentId: doc.id,
+        categoryId: tax.id,
+        category: 'Tax',
+        path: '/in/x.pdf',
+        confidence: 0.91,
+        runnersUp: [{ label: 'Bank', confidence: 0.05 }],
+        unsure: false,
+        status: 'pending',
+        modelVersion: 'v1',
+        createdAt: expect.any(Number) as number,
+      },
+    ])
+    library.setSuggestionStatus(added.id, 'accepted')
+    expect(library.listSuggestions('pending')).toEqual([])
+    expect(library.getSuggestion(added.id)?.status).toBe('accepted')
+  })
+
+  it('drops the earlier pending suggestion of a document when a new one is added', () => {
+    const doc = library.upsertDocument({
+      path: '/in/y.pdf',
+      hash: sha256('y'),
+      size: 1,
+      mtimeMs: 1,
+      status: 'suggested',
+    })
+    const base = { documentId: doc.id, categoryId: null, runnersUp: [], modelVersion: null }
+    const older = library.addSuggestion({ ...base, confidence: 0.3, unsure: true })
+    library.setSuggestionStatus(older.id, 'skipped')
+    library.addSuggestion({ ...base, confidence: 0.4, unsure: true })
+    const newest = library.addSuggestion({ ...base, confidence: 0.8, unsure: false })
+
+    expect(library.listSuggestions().map((s) => [s.status, s.confidence])).toEqual([
+      ['skipped', 0.3],
+      ['pending', 0.8],
+    ])
+    expect(newest.category).toBeNull()
+  })
+
+  it('rejects a suggestion for an unknown document with input/invalid', () => {
+    const add = (): unknown =>
+      library.addSuggestion({
+        documentId: 42,
+        categoryId: null,
+        confidence: 0.5,
+        runnersUp: [],
+        unsure: true,
+        modelVersion: null,
+      })
+    expect(errorCode(add)).toBe('input/invalid')
+  })
+})
+
+describe('models', () => {
+  const metrics = null
+
+  it('keeps exactly one active model', () => {
+    library.recordModel({ version: 'v1', dir: '/models/v1', labels: ['a', 'b'], metrics })
+    library.recordModel({ version: 'v2', dir: '/models/v2', labels: ['a', 'b', 'c'], metrics })
+    expect(library.activeModel()).toBeUndefined()
+
+    library.setActiveModel('v1')
+    library.setActiveModel('v2')
+
+    expect(library.activeModel()).toMatchObject({ version: 'v2', labels: ['a', 'b', 'c'] })
+    expect(
+      library
+        .listModels()
+        .filter((m) => m.active)
+        .map((m) => m.version),
+    ).toEqual(['v2'])
+  })
+
+  it('refuses an unknown version with model/not-found and keeps the active one', () => {
+    library.recordModel({ version: 'v1', dir: '/models/v1', labels: ['a'], metrics })
+    library.setActiveModel('v1')
+
+    expect(errorCode(() => library.setActiveModel('v9'))).toBe('model/not-found')
+    expect(library.activeModel()?.version).toBe('v1')
+  })
+
+  it('refuses a version that is already recorded', () => {
+    library.recordModel({ version: 'v1', dir: '/models/v1', labels: ['a'], metrics })
+    const again = (): unknown =>
+      library.recordModel({ version: 'v1', dir: '/models/x', labels: ['a'], metrics })
+    expect(errorCode(again)).toBe('input/invalid')
+  })
+})

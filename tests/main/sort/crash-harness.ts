@@ -1,0 +1,196 @@
+/**
+ * Kill-loop harness for the mover: a child process runs journaled moves and is killed with
+ * SIGKILL at seeded random moments; after each kill the parent runs recover() and checks that
+ * every file exists exactly once with its original bytes. Exported for the benchmark as well.
+ */
+import { fork } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Library } from '../../../src/main/library/library'
+import { Mover } from '../../../src/main/sort/mover'
+import { SqliteMoveJournal } from '../../../src/main/sort/sqlite-move-journal'
+import { sha256 } from './support'
+
+export interface CrashJob {
+  source: string
+  destination: string
+  /** Take the cross-device path (copy, verify, link, unlink) instead of a hard link. */
+  copy: boolean
+}
+
+export interface CrashLoopOptions {
+  /** An empty folder the harness owns. */
+  workDir: string
+  moves: number
+  seed: number
+  /**
+   * Each life of the child is killed after it starts its k-th move, k uniform in
+   * [1, maxMovesPerLife], plus a delay uniform in [0, maxKillDelayMs], so kills land inside and
+   * between the steps of a move rather than during process start-up.
+   */
+  maxMovesPerLife?: number
+  maxKillDelayMs?: number
+  maxFileBytes?: number
+}
+
+export interface CrashLoopReport {
+  moves: number
+  kills: number
+  completed: number
+  rolledBack: number
+  /** Each broken invariant, described; empty when the mover kept its promises. */
+  violations: string[]
+  durationMs: number
+}
+
+const NAMES = ['scan.pdf', 'invoice.pdf', 'letter.docx', 'notes.txt']
+const CATEGORIES = 3
+
+export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopReport> {
+  const started = Date.now()
+  const random = mulberry32(options.seed)
+  const { jobs, hashes } = createFiles(options, random)
+  const jobsPath = join(options.workDir, 'jobs.json')
+  const dbPath = join(options.workDir, 'state', 'library.db')
+  writeFileSync(jobsPath, JSON.stringify(jobs))
+  const report: CrashLoopReport = {
+    moves: options.moves,
+    kills: 0,
+    completed: 0,
+    rolledBack: 0,
+    violations: [],
+    durationMs: 0,
+  }
+
+  for (;;) {
+    const kill = {
+      atMove: 1 + Math.floor(random() * (options.maxMovesPerLife ?? 8)),
+      delayMs: random() * (options.maxKillDelayMs ?? 8),
+    }
+    const finished = await runChild(dbPath, jobsPath, kill)
+    if (!finished) report.kills += 1
+    await recoverAndCheck(dbPath, options.workDir, hashes, report)
+    if (finished || report.violations.length > 0) break
+  }
+  report.durationMs = Date.now() - started
+  return report
+}
+
+function createFiles(
+  options: CrashLoopOptions,
+  random: () => number,
+): { jobs: CrashJob[]; hashes: Set<string> } {
+  const jobs: CrashJob[] = []
+  const hashes = new Set<string>()
+  mkdirSync(join(options.workDir, 'docs'), { recursive: true })
+  const maxBytes = options.maxFileBytes ?? 256 * 1024
+  for (let i = 0; i < options.moves; i++) {
+    const folder = join(options.workDir, 'in', String(i))
+    mkdirSync(folder, { recursive: true })
+    const bytes = Buffer.alloc(64 + Math.floor(random() * maxBytes))
+    for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256)
+    bytes.write(`file ${i};`, 0)
+    const source = join(folder, NAMES[i % NAMES.length] as string)
+    writeFileSync(source, bytes)
+    hashes.add(sha256(bytes))
+    const category = Math.floor(random() * CATEGORIES)
+    const destination = join(options.workDir, 'docs', `c${category}`)
+    jobs.push({ source, destination, copy: random() < 0.5 })
+  }
+  return { jobs, hashes }
+}
+
+/** Resolves true when the child finished every job, false when it was killed first. */
+function runChild(
+  dbPath: string,
+  jobsPath: string,
+  kill: { atMove: number; delayMs: number },
+): Promise<boolean> {
+  const script = fileURLToPath(new URL('./crash-child.ts', import.meta.url))
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  const child = fork(script, [dbPath, jobsPath], {
+    execArgv: ['--import', tsx],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let timer: NodeJS.Timeout | undefined
+  let done = false
+  child.on('message', (message) => {
+    if (message === 'done') done = true
+    else if ((message as { moving?: number }).moving === kill.atMove) {
+      timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
+    }
+  })
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (done && code === 0) resolve(true)
+      else if (signal === 'SIGKILL') resolve(false)
+      else reject(new Error(`crash child exited with ${String(code ?? signal)}: ${stderr}`))
+    })
+  })
+}
+
+async function recoverAndCheck(
+  dbPath: string,
+  workDir: string,
+  hashes: Set<string>,
+  report: CrashLoopReport,
+): Promise<void> {
+  const library = Library.open(dbPath)
+  try {
+    const journal = new SqliteMoveJournal(library.db)
+    const recovery = await new Mover(journal).recover()
+    report.completed += recovery.completed.length
+    report.rolledBack += recovery.rolledBack.length
+    if (recovery.failed.length > 0 || recovery.deferred.length > 0) {
+      report.violations.push(`recovery could not settle: ${JSON.stringify(recovery)}`)
+    }
+    if (journal.pending().length > 0) report.violations.push('pending rows after recovery')
+  } finally {
+    library.close()
+  }
+  report.violations.push(...checkFiles(workDir, hashes))
+}
+
+/** Every original hash exactly once under in/ and docs/, and no other file there. */
+function checkFiles(workDir: string, hashes: Set<string>): string[] {
+  const seen = new Map<string, string[]>()
+  for (const root of ['in', 'docs']) {
+    for (const entry of readdirSync(join(workDir, root), {
+      recursive: true,
+      withFileTypes: true,
+    })) {
+      if (!entry.isFile()) continue
+      const path = join(entry.parentPath, entry.name)
+      const hash = sha256(readFileSync(path))
+      seen.set(hash, [...(seen.get(hash) ?? []), path])
+    }
+  }
+  const violations: string[] = []
+  for (const hash of hashes) {
+    const paths = seen.get(hash) ?? []
+    if (paths.length !== 1) {
+      violations.push(`${hash.slice(0, 12)} found ${paths.length} times: ${paths.join(', ')}`)
+    }
+  }
+  for (const [hash, paths] of seen) {
+    if (!hashes.has(hash)) violations.push(`unexpected file(s): ${paths.join(', ')}`)
+  }
+  return violations
+}
+
+/** A small seeded PRNG, so that a failing run can be replayed with the same seed. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
