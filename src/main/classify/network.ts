@@ -86,11 +86,11 @@ export class TextCnnNetwork {
   /** Logits [batch, classes]. Pure tensor code: call inside `tf.tidy` or an optimizer step. */
   forward(batch: BatchTensors, training: boolean): tf.Tensor2D {
     const { architecture: a, sequenceLength, maxWideFeatures, classes } = this.shape
-    const embedded = gatherRows(this.get('embedding'), batch.ids).reshape([
+    const embedded = gatherRows(this.get('embedding'), batch.ids).reshape<tf.Tensor3D>([
       batch.size,
       sequenceLength,
       a.embeddingDim,
-    ]) as tf.Tensor3D
+    ])
 
     const pooled = a.widths.map((width) => {
       const steps = sequenceLength - width + 1
@@ -99,7 +99,7 @@ export class TextCnnNetwork {
           this.get(`conv${width}/bias`),
         ),
       )
-      return maxOverTime(activations.reshape([batch.size, steps, a.filters]) as tf.Tensor3D)
+      return maxOverTime(activations.reshape<tf.Tensor3D>([batch.size, steps, a.filters]))
     })
     let features: tf.Tensor2D = tf.concat(pooled, 1)
     if (training && a.dropout > 0) features = tf.dropout(features, a.dropout) as tf.Tensor2D
@@ -112,7 +112,7 @@ export class TextCnnNetwork {
       maxWideFeatures,
       classes,
     ])
-    const wide = tf.sum(tf.mul(rows, values.expandDims(2)), 1) as tf.Tensor2D
+    const wide = tf.sum<tf.Tensor2D>(tf.mul(rows, values.expandDims(2)), 1)
 
     return deep.add(wide).add(this.get('output/bias'))
   }

@@ -13,8 +13,8 @@ export function seededRandom(seed: number): () => number {
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
-    const tmp = items[i] as T
-    items[i] = items[j] as T
+    const tmp = items[i]
+    items[i] = items[j]
     items[j] = tmp
   }
   return items

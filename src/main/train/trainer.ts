@@ -37,7 +37,7 @@ export interface TrainingExample {
 export interface TrainingOptions {
   features?: Partial<FeatureSpec>
   architecture?: Partial<Architecture>
-  /** Upper bound; by default enough epochs for about 600 optimizer steps, within [6, 120]. */
+  /** Upper bound; by default enough epochs for about 400 optimizer steps, within [6, 60]. */
   maxEpochs?: number
   batchSize?: number
   learningRate?: number
@@ -101,9 +101,9 @@ export async function trainClassifier(
     { ...spec, classes: labels.length, architecture },
     options.seed ?? 42,
   )
-  const optimizer = tf.train.adam(options.learningRate ?? 2e-3)
+  const optimizer = tf.train.adam(options.learningRate ?? 3e-3)
   const steps = Math.ceil(split.train.length / batchSize)
-  const maxEpochs = options.maxEpochs ?? Math.min(120, Math.max(6, Math.ceil(600 / steps)))
+  const maxEpochs = options.maxEpochs ?? Math.min(60, Math.max(6, Math.ceil(400 / steps)))
   const patience = options.patience ?? 3
   const history: TrainingOutcome['history'] = []
   let best: { loss: number; weights: WeightMap } | undefined
@@ -228,7 +228,8 @@ function trainStep(
     const loss = optimizer.minimize(() => {
       const logits = network.forward(batch, true)
       predicted = tf.keep(tf.argMax(logits, 1))
-      return tf.losses.softmaxCrossEntropy(oneHot, logits, weights) as tf.Scalar
+      const loss: tf.Scalar = tf.losses.softmaxCrossEntropy(oneHot, logits, weights)
+      return loss
     }, true)
     const lossValue = loss?.dataSync()[0] ?? Number.NaN
     loss?.dispose()

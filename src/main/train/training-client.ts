@@ -74,7 +74,7 @@ export function trainInWorker(
           return
       }
     })
-    worker.on('error', (error) =>
+    worker.on('error', (error: Error) =>
       finish(() =>
         reject(
           new AppError('train/failed', `The training worker crashed: ${error.message}`, {

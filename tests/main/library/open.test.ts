@@ -90,7 +90,7 @@ describe('Library.open', () => {
     const copies = readdirSync(join(dir, 'nested')).filter((name) => name.includes('.corrupt-'))
     expect(copies).toHaveLength(1)
     expect(copies[0]).toMatch(/^library\.db\.corrupt-\d{4}-\d\d-\d\dT[\d-]+Z$/)
-    expect(readFileSync(join(dir, 'nested', copies[0] as string))).toEqual(bytes)
+    expect(readFileSync(join(dir, 'nested', copies[0]))).toEqual(bytes)
     // The user's file stays where it was, byte for byte.
     expect(readFileSync(file)).toEqual(bytes)
   })

@@ -92,7 +92,7 @@ function createFiles(
     const bytes = Buffer.alloc(64 + Math.floor(random() * maxBytes))
     for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256)
     bytes.write(`file ${i};`, 0)
-    const source = join(folder, NAMES[i % NAMES.length] as string)
+    const source = join(folder, NAMES[i % NAMES.length])
     writeFileSync(source, bytes)
     hashes.add(sha256(bytes))
     const category = Math.floor(random() * CATEGORIES)

@@ -36,7 +36,7 @@ afterEach(async () => {
 
 function recordingLogger(): Logger {
   const logger: Logger = {
-    debug: (msg: string, _fields?: LogFields) => void debugMessages.push(msg),
+    debug: (msg: string) => void debugMessages.push(msg),
     info: () => undefined,
     warn: () => undefined,
     error: () => undefined,

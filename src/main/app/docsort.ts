@@ -1,0 +1,261 @@
+/**
+ * The application service: learning from category folders, training, classifying, sorting an
+ * inbox, undoing and reporting status, over the library, the extractor, the mover and the
+ * classifier. The CLI and the desktop shell are both thin layers over this class.
+ */
+import { mkdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { Prediction, TrainingProgress } from '../../shared/types'
+import { initBackend } from '../classify/backend'
+import type { TextClassifier } from '../classify/classifier'
+import { loadModel } from '../classify/model-store'
+import { Extractor, type ExtractorOptions } from '../extract/extractor'
+import { Library } from '../library/library'
+import type { LibraryStats } from '../library/stats'
+import { createLogger } from '../log/logger'
+import { Mover, type BatchUndoReport } from '../sort/mover'
+import { SqliteMoveJournal } from '../sort/sqlite-move-journal'
+import { trainInWorker, type TrainedModel } from '../train/training-client'
+import { dataPaths, type DataPaths } from './data-dir'
+import { discoverCategories, listFiles } from './folders'
+import { Ingestor, type IngestedFile } from './ingest'
+import { mapPool } from './run-pool'
+import { SortPlanner, type SortEntry } from './sort-planner'
+
+export interface DocsortOptions {
+  dataDir?: string
+  extractor?: ExtractorOptions
+}
+
+export interface Progress {
+  done: number
+  total: number
+  path?: string
+}
+
+export interface LearnReport {
+  categories: { name: string; folder: string; documents: number }[]
+  documents: number
+  failed: { path: string; code: string; message: string }[]
+}
+
+const log = createLogger('app')
+
+export class Docsort {
+  readonly paths: DataPaths
+  readonly library: Library
+  readonly extractor: Extractor
+  readonly mover: Mover
+  private readonly ingestor: Ingestor
+  private readonly planner: SortPlanner
+  private classifier: TextClassifier | undefined
+
+  private constructor(paths: DataPaths, library: Library, extractor: Extractor) {
+    this.paths = paths
+    this.library = library
+    this.extractor = extractor
+    this.mover = new Mover(new SqliteMoveJournal(library.db), createLogger('sort'))
+    this.ingestor = new Ingestor(library, extractor)
+    this.planner = new SortPlanner(library, this.mover, this.ingestor, () =>
+      this.activeClassifier(),
+    )
+  }
+
+  /** Opens the data folder and finishes or rolls back any move a crash interrupted. */
+  static async open(options: DocsortOptions = {}): Promise<Docsort> {
+    const paths = dataPaths(options.dataDir)
+    await mkdir(paths.models, { recursive: true })
+    const library = Library.open(paths.database)
+    const app = new Docsort(paths, library, new Extractor({ concurrency: 2, ...options.extractor }))
+    const recovery = await app.mover.recover()
+    if (recovery.completed.length + recovery.rolledBack.length > 0) {
+      log.info('interrupted moves settled', {
+        completed: recovery.completed.length,
+        rolledBack: recovery.rolledBack.length,
+      })
+    }
+    return app
+  }
+
+  async close(): Promise<void> {
+    this.classifier?.dispose()
+    this.classifier = undefined
+    await this.extractor.close()
+    this.library.close()
+  }
+
+  /** Imports every document of the given folders as a labelled example of its folder's category. */
+  async learn(folders: string[], onProgress?: (p: Progress) => void): Promise<LearnReport> {
+    const categories = (await Promise.all(folders.map((f) => discoverCategories(f)))).flat()
+    const jobs: { category: string; path: string }[] = []
+    for (const category of categories) {
+      this.library.upsertCategory(category.name, category.folder)
+      for (const path of await listFiles(category.folder, { recursive: true })) {
+        jobs.push({ category: category.name, path })
+      }
+    }
+
+    const report: LearnReport = { categories: [], documents: 0, failed: [] }
+    const counts = new Map<string, number>()
+    let done = 0
+    await mapPool(jobs, 2, async (job) => {
+      const file = await this.ingestFile(job.path)
+      done += 1
+      onProgress?.({ done, total: jobs.length, path: job.path })
+      if (!file) return
+      if (!file.content.ok) {
+        report.failed.push({
+          path: job.path,
+          code: file.content.errorCode,
+          message: file.content.errorMessage,
+        })
+        return
+      }
+      const category = this.library.getCategory(job.category)
+      if (!category) return
+      this.library.setLabel(file.hash, category.id, 'imported')
+      this.library.upsertDocument({
+        path: job.path,
+        hash: file.hash,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        status: 'labelled',
+      })
+      counts.set(job.category, (counts.get(job.category) ?? 0) + 1)
+      report.documents += 1
+    })
+    report.categories = categories.map((c) => ({ ...c, documents: counts.get(c.name) ?? 0 }))
+    log.info('learned from folders', {
+      categories: categories.length,
+      documents: report.documents,
+      failed: report.failed.length,
+    })
+    return report
+  }
+
+  /** Trains a new model on every labelled document in a worker, then makes it the active one. */
+  async train(
+    options: {
+      onProgress?: (p: TrainingProgress) => void
+      signal?: AbortSignal
+      maxEpochs?: number
+    } = {},
+  ): Promise<TrainedModel> {
+    const examples = this.library
+      .labelledExamples()
+      .map((e) => ({ text: e.text, label: e.category }))
+    const labels = new Set(examples.map((e) => e.label))
+    if (labels.size < 2) {
+      throw new AppError(
+        'train/not-enough-data',
+        `Training needs documents in at least two categories; the library has ${labels.size}. Run "docsort learn <folder>" first.`,
+      )
+    }
+    const backend = await initBackend()
+    const version = new Date().toISOString().replace(/[:.]/g, '-')
+    const trained = await trainInWorker(examples, join(this.paths.models, version), {
+      ...options,
+      backend,
+    })
+
+    // The new model becomes active only once it loads and predicts here.
+    const candidate = await loadModel(trained.modelDir)
+    candidate.warmUp()
+    this.library.recordModel({
+      version: trained.metadata.version,
+      dir: trained.modelDir,
+      labels: trained.metadata.labels,
+      metrics: trained.validation,
+    })
+    this.library.setActiveModel(trained.metadata.version)
+    this.classifier?.dispose()
+    this.classifier = candidate
+    log.info('model trained', {
+      version: trained.metadata.version,
+      labels: trained.metadata.labels,
+      documents: trained.metadata.training.documents,
+      validationAccuracy: trained.metadata.metrics.validationAccuracy,
+      seconds: trained.metadata.training.seconds,
+      backend,
+    })
+    return trained
+  }
+
+  async classify(paths: string[], onProgress?: (p: Progress) => void): Promise<SortEntry[]> {
+    return this.planner.classify(paths, onProgress)
+  }
+
+  async planSort(
+    inbox: string,
+    options: { threshold?: number; onProgress?: (p: Progress) => void } = {},
+  ): Promise<SortEntry[]> {
+    return this.planFiles(await listFiles(inbox, { recursive: false }), options)
+  }
+
+  planFiles(
+    paths: string[],
+    options: { threshold?: number; onProgress?: (p: Progress) => void } = {},
+  ): Promise<SortEntry[]> {
+    return this.planner.plan(paths, options)
+  }
+
+  async applySort(entries: SortEntry[], onProgress?: (p: Progress) => void): Promise<SortEntry[]> {
+    return this.planner.apply(entries, onProgress)
+  }
+
+  async undoLast(): Promise<BatchUndoReport> {
+    const last = this.mover.lastBatch()
+    if (!last) throw new AppError('sort/nothing-to-undo', 'There is no move to undo')
+    const report = await this.mover.undoBatch(last.batchId)
+    for (const undone of report.undone) {
+      const doc = this.library.getDocumentByPath(undone.from)
+      if (doc) this.library.relocateDocument(doc.id, undone.to, 'new')
+    }
+    return report
+  }
+
+  async activeClassifier(): Promise<TextClassifier> {
+    if (this.classifier) return this.classifier
+    const active = this.library.activeModel()
+    if (!active) {
+      throw new AppError(
+        'model/not-trained',
+        'No model has been trained yet. Run "docsort learn <folder>" and then "docsort train".',
+      )
+    }
+    await initBackend()
+    this.classifier = await loadModel(active.dir)
+    this.classifier.warmUp()
+    return this.classifier
+  }
+
+  status(): LibraryStats & {
+    dataDir: string
+    model: { version: string; labels: string[] } | null
+  } {
+    const active = this.library.activeModel()
+    return {
+      ...this.library.stats(),
+      dataDir: this.paths.root,
+      model: active ? { version: active.version, labels: active.labels } : null,
+    }
+  }
+
+  /** Null when the file vanished before it could be read, which is normal in a watched folder. */
+  async ingestFile(path: string): Promise<IngestedFile | null> {
+    try {
+      return await this.ingestor.ingest(path)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'extract/not-found') {
+        log.debug('file vanished before it was read', { file: basename(path) })
+        return null
+      }
+      throw error
+    }
+  }
+
+  classifyText(texts: string[]): Promise<Prediction[]> {
+    return this.activeClassifier().then((c) => c.predict(texts))
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Entry point of the `docsort` command line: parses arguments, sets up logging into the data
+ * folder, runs one command and turns errors into a message and an exit code.
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isAppError } from '../../shared/errors'
+import { Docsort } from '../app/docsort'
+import { dataPaths } from '../app/data-dir'
+import { configureLogging } from '../log/logger'
+import { createConsoleSink, createFileSink } from '../log/sinks'
+import {
+  classifyCommand,
+  evalCommand,
+  learnCommand,
+  sortCommand,
+  statusCommand,
+  trainCommand,
+  undoCommand,
+  watchCommand,
+  type CommandContext,
+} from './commands'
+import { Output } from './output'
+
+const USAGE = `Usage: docsort <command> [options]
+
+Commands:
+  learn <folder>...        Learn categories from folders: each subfolder is a category
+                           (a folder without subfolders is one category)
+  train                    Train a model on every learned document
+  classify <file>...       Show the predicted category, confidence and runners-up
+  sort <inbox> [--apply]   Plan (or with --apply, make) the moves of an inbox's files
+  watch <folder>...        Sort each finished download as it arrives (Ctrl+C stops)
+  undo                     Move the files of the last sort back
+  eval --test <dir> [--train <dir>]
+                           Accuracy, macro precision/recall/F1, per-class table, confusion
+  status                   The library, its categories and the active model
+
+Options:
+  --data-dir <dir>         Where the library and models live (default: the OS data folder)
+  --threshold <0..1>       Confidence below which a file is left for review
+  --epochs <n>             Upper bound on training epochs
+  --json                   Print one JSON document instead of text
+  --verbose                Log details to the console
+  -h, --help               Show this help
+`
+
+const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void>> = {
+  learn: learnCommand,
+  train: trainCommand,
+  classify: classifyCommand,
+  sort: sortCommand,
+  watch: watchCommand,
+  undo: undoCommand,
+  eval: evalCommand,
+  status: statusCommand,
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        threshold: { type: 'string' },
+        epochs: { type: 'string' },
+        train: { type: 'string' },
+        test: { type: 'string' },
+        apply: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    process.stderr.write(`docsort: ${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [name, ...rest] = positionals
+  const command = name ? COMMANDS[name] : undefined
+  if (values.help || !command) {
+    process.stdout.write(USAGE)
+    return values.help ? 0 : 2
+  }
+
+  const out = new Output(values.json)
+  const threshold = parseNumber(values.threshold, 0, 1)
+  const epochs = parseNumber(values.epochs, 1, 1000)
+  if (threshold === null || epochs === null) {
+    out.error('--threshold takes a number from 0 to 1, --epochs a whole number of at least 1')
+    return 2
+  }
+
+  const paths = dataPaths(values['data-dir'])
+  // The CLI reports failures itself; the console gets log records only with --verbose.
+  configureLogging([
+    createFileSink({ file: join(paths.logs, 'docsort.log'), level: 'debug' }),
+    ...(values.verbose ? [createConsoleSink('debug')] : []),
+  ])
+
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+
+  let app: Docsort | undefined
+  try {
+    app = await Docsort.open({ dataDir: paths.root })
+    await command({
+      app,
+      out,
+      positionals: rest,
+      flags: {
+        apply: values.apply,
+        ...(threshold === undefined ? {} : { threshold }),
+        ...(epochs === undefined ? {} : { epochs: Math.round(epochs) }),
+        ...(values.train ? { train: values.train } : {}),
+        ...(values.test ? { test: values.test } : {}),
+      },
+      signal: controller.signal,
+    })
+    return 0
+  } catch (error) {
+    if (isAppError(error)) {
+      out.error(`${error.message} [${error.code}]`)
+      return 1
+    }
+    out.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    return 1
+  } finally {
+    await app?.close()
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
+}
+
+/** undefined when absent, null when present but invalid. */
+function parseNumber(
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined | null {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  return Number.isFinite(number) && number >= min && number <= max ? number : null
+}
+
+process.exitCode = await runCli(process.argv.slice(2))

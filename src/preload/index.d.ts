@@ -1,0 +1,7 @@
+import type { DocsortApi } from '../shared/api'
+
+declare global {
+  interface Window {
+    docsort: DocsortApi
+  }
+}
