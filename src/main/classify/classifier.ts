@@ -3,11 +3,10 @@
  * Lifecycle: construct (or `loadModel`), `warmUp`, `predict` any number of times, `dispose`.
  * No tensor leaves this class; predictions are plain objects.
  */
-import * as tf from '@tensorflow/tfjs'
 import type { ModelMetadata } from '../../shared/model-metadata'
 import type { Prediction } from '../../shared/types'
 import { softmaxRow } from './calibration'
-import { batchTensors, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
+import { batchInputs, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
 import type { FeatureSpec } from './features'
 import type { TextCnnNetwork } from './network'
 
@@ -43,15 +42,13 @@ export class TextClassifier {
     const out = new Float32Array(encoded.count * classes)
     for (let start = 0; start < encoded.count; start += PREDICT_BATCH) {
       const rows = range(start, Math.min(encoded.count, start + PREDICT_BATCH))
-      const batch = batchTensors(encoded, rows, this.spec)
+      const batch = batchInputs(encoded, rows, this.spec)
       try {
-        const values = tf.tidy(() => this.network.forward(batch, false)).dataSync()
-        out.set(values, start * classes)
+        out.set(this.network.logits(batch), start * classes)
       } finally {
         disposeBatch(batch)
       }
     }
-    // dataSync leaves the logits tensor to tidy's scope; nothing else is alive here.
     return out
   }
 

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { tokenize } from '../text/tokenizer'
 import { ngramCounts, sequenceIds, tfidfVector, type FeatureSpec } from './features'
-import type { BatchTensors } from './network'
+import type { BatchInputs } from './network'
 
 export interface EncodedDocuments {
   count: number
@@ -54,36 +54,26 @@ export function encodeTexts(
   )
 }
 
-/** Tensors for the documents at `rows` of `encoded`. The caller disposes the result. */
-export function batchTensors(
+/** The documents at `rows` of `encoded` as one batch. The caller disposes it. */
+export function batchInputs(
   encoded: EncodedDocuments,
   rows: readonly number[],
   spec: FeatureSpec,
-): BatchTensors {
+): BatchInputs {
   const size = rows.length
-  const ids = new Int32Array(size * spec.sequenceLength)
-  const wideIndices = new Int32Array(size * spec.maxWideFeatures)
-  const wideValues = new Float32Array(size * spec.maxWideFeatures)
+  const t = spec.sequenceLength
+  const m = spec.maxWideFeatures
+  const ids = new Int32Array(size * t)
+  const wideIndices = new Int32Array(size * m)
+  const wideValues = new Float32Array(size * m)
   rows.forEach((row, i) => {
-    ids.set(
-      encoded.ids.subarray(row * spec.sequenceLength, (row + 1) * spec.sequenceLength),
-      i * spec.sequenceLength,
-    )
-    const from = row * spec.maxWideFeatures
-    const to = from + spec.maxWideFeatures
-    wideIndices.set(encoded.wideIndices.subarray(from, to), i * spec.maxWideFeatures)
-    wideValues.set(encoded.wideValues.subarray(from, to), i * spec.maxWideFeatures)
+    ids.set(encoded.ids.subarray(row * t, (row + 1) * t), i * t)
+    wideIndices.set(encoded.wideIndices.subarray(row * m, (row + 1) * m), i * m)
+    wideValues.set(encoded.wideValues.subarray(row * m, (row + 1) * m), i * m)
   })
-  return {
-    size,
-    ids: tf.tensor1d(ids, 'int32'),
-    wideIndices: tf.tensor1d(wideIndices, 'int32'),
-    wideValues: tf.tensor2d(wideValues, [size, spec.maxWideFeatures]),
-  }
+  return { size, ids, wideIndices, wideValues: tf.tensor2d(wideValues, [size, m]) }
 }
 
-export function disposeBatch(batch: BatchTensors): void {
-  batch.ids.dispose()
-  batch.wideIndices.dispose()
+export function disposeBatch(batch: BatchInputs): void {
   batch.wideValues.dispose()
 }

@@ -1,11 +1,16 @@
 /**
  * The network: hashed word embeddings, parallel 1-D convolutions of several widths with
  * max-over-time pooling and dropout, a dense layer to class logits, plus a wide linear branch
- * over hashed TF-IDF n-grams whose logits are added to the convolutional ones. Owns its
- * variables; `dispose` frees them.
+ * over hashed TF-IDF n-grams whose logits are added to the convolutional ones.
+ *
+ * The two large tables (embeddings, n-gram weights) live in SparseTables outside TensorFlow.js;
+ * a batch's rows are gathered into tensors, and training feeds their gradients back row by row.
+ * The small dense weights are tf.Variables. `dispose` frees them.
  */
 import * as tf from '@tensorflow/tfjs'
-import { gatherRows, linear, maxOverTime, windows } from './ops'
+import { linear, maxOverTime, windows } from './ops'
+import { SparseTable } from './sparse-table'
+import { seededRandom } from '../train/random'
 
 export interface Architecture {
   embeddingDim: number
@@ -28,25 +33,44 @@ export interface NetworkShape {
   architecture: Architecture
 }
 
-/** One batch as tensors; the caller creates and disposes them. */
-export interface BatchTensors {
-  /** [batch · sequenceLength] int32 word ids. */
-  ids: tf.Tensor1D
-  /** [batch · maxWideFeatures] int32 n-gram buckets. */
-  wideIndices: tf.Tensor1D
-  /** [batch, maxWideFeatures] float32 TF-IDF weights. */
-  wideValues: tf.Tensor2D
+/** One batch: ids stay in JavaScript; the caller disposes `wideValues`. */
+export interface BatchInputs {
   size: number
+  /** [size · sequenceLength] word ids. */
+  ids: Int32Array
+  /** [size · maxWideFeatures] n-gram buckets. */
+  wideIndices: Int32Array
+  /** [size, maxWideFeatures] TF-IDF weights. */
+  wideValues: tf.Tensor2D
+}
+
+/** The batch's rows of the two tables as tensors. */
+export interface GatheredRows {
+  /** [size · sequenceLength, embeddingDim] */
+  embedded: tf.Tensor2D
+  /** [size · maxWideFeatures, classes] */
+  wide: tf.Tensor2D
 }
 
 export type WeightMap = Map<string, { shape: number[]; values: Float32Array }>
 
+export const EMBEDDING = 'embedding'
+export const WIDE = 'wide/kernel'
+
 export class TextCnnNetwork {
   readonly shape: NetworkShape
+  readonly embedding: SparseTable
+  readonly wide: SparseTable
   readonly variables: Map<string, tf.Variable>
 
-  private constructor(shape: NetworkShape, variables: Map<string, tf.Variable>) {
+  private constructor(
+    shape: NetworkShape,
+    tables: { embedding: SparseTable; wide: SparseTable },
+    variables: Map<string, tf.Variable>,
+  ) {
     this.shape = shape
+    this.embedding = tables.embedding
+    this.wide = tables.wide
     this.variables = variables
   }
 
@@ -54,39 +78,46 @@ export class TextCnnNetwork {
     const { architecture: a, classes } = shape
     const pooled = a.filters * a.widths.length
     const init = new Map<string, tf.Tensor>()
-    init.set(
-      'embedding',
-      tf.randomUniform([shape.tokenBuckets, a.embeddingDim], -0.05, 0.05, 'float32', seed),
-    )
     a.widths.forEach((width, i) => {
       init.set(`conv${width}/kernel`, glorot([width * a.embeddingDim, a.filters], seed + 1 + i))
       init.set(`conv${width}/bias`, tf.zeros([a.filters]))
     })
     init.set('dense/kernel', glorot([pooled, classes], seed + 100))
-    init.set('wide/kernel', tf.zeros([shape.ngramBuckets, classes]))
     init.set('output/bias', tf.zeros([classes]))
-    return TextCnnNetwork.fromTensors(shape, init)
+    const tables = {
+      embedding: SparseTable.uniform(shape.tokenBuckets, a.embeddingDim, 0.05, seededRandom(seed)),
+      wide: new SparseTable(shape.ngramBuckets, classes),
+    }
+    return new TextCnnNetwork(shape, tables, toVariables(init))
   }
 
   static fromWeights(shape: NetworkShape, weights: WeightMap): TextCnnNetwork {
     const init = new Map<string, tf.Tensor>()
-    for (const [name, { shape: dims, values }] of weights) init.set(name, tf.tensor(values, dims))
-    return TextCnnNetwork.fromTensors(shape, init)
-  }
-
-  private static fromTensors(shape: NetworkShape, init: Map<string, tf.Tensor>): TextCnnNetwork {
-    const variables = new Map<string, tf.Variable>()
-    for (const [name, tensor] of init) {
-      variables.set(name, tf.variable(tensor, true, `${name}_${tensorUid()}`))
-      tensor.dispose()
+    let embedding: SparseTable | undefined
+    let wide: SparseTable | undefined
+    for (const [name, { shape: dims, values }] of weights) {
+      if (name === EMBEDDING)
+        embedding = new SparseTable(dims[0] ?? 0, dims[1] ?? 0, values.slice())
+      else if (name === WIDE) wide = new SparseTable(dims[0] ?? 0, dims[1] ?? 0, values.slice())
+      else init.set(name, tf.tensor(values, dims))
     }
-    return new TextCnnNetwork(shape, variables)
+    if (!embedding || !wide) throw new Error('Weights lack the embedding or wide table')
+    return new TextCnnNetwork(shape, { embedding, wide }, toVariables(init))
   }
 
-  /** Logits [batch, classes]. Pure tensor code: call inside `tf.tidy` or an optimizer step. */
-  forward(batch: BatchTensors, training: boolean): tf.Tensor2D {
+  /** Gathers the batch's table rows into new tensors; the caller disposes them. */
+  gather(batch: BatchInputs): GatheredRows {
+    const { architecture: a, classes } = this.shape
+    return {
+      embedded: tf.tensor2d(this.embedding.gather(batch.ids), [batch.ids.length, a.embeddingDim]),
+      wide: tf.tensor2d(this.wide.gather(batch.wideIndices), [batch.wideIndices.length, classes]),
+    }
+  }
+
+  /** Logits [size, classes]. Pure tensor code: call inside `tf.tidy` or a gradient function. */
+  forward(batch: BatchInputs, rows: GatheredRows, training: boolean): tf.Tensor2D {
     const { architecture: a, sequenceLength, maxWideFeatures, classes } = this.shape
-    const embedded = gatherRows(this.get('embedding'), batch.ids).reshape<tf.Tensor3D>([
+    const embedded = rows.embedded.reshape<tf.Tensor3D>([
       batch.size,
       sequenceLength,
       a.embeddingDim,
@@ -94,10 +125,9 @@ export class TextCnnNetwork {
 
     const pooled = a.widths.map((width) => {
       const steps = sequenceLength - width + 1
+      const kernel = this.get(`conv${width}/kernel`)
       const activations = tf.relu(
-        linear(windows(embedded, width), this.get(`conv${width}/kernel`)).add(
-          this.get(`conv${width}/bias`),
-        ),
+        linear(windows(embedded, width), kernel).add(this.get(`conv${width}/bias`)),
       )
       return maxOverTime(activations.reshape<tf.Tensor3D>([batch.size, steps, a.filters]))
     })
@@ -107,19 +137,34 @@ export class TextCnnNetwork {
 
     let values: tf.Tensor2D = batch.wideValues
     if (training && a.wideDropout > 0) values = tf.dropout(values, a.wideDropout) as tf.Tensor2D
-    const rows = gatherRows(this.get('wide/kernel'), batch.wideIndices).reshape([
-      batch.size,
-      maxWideFeatures,
-      classes,
-    ])
-    const wide = tf.sum<tf.Tensor2D>(tf.mul(rows, values.expandDims(2)), 1)
+    const wideRows = rows.wide.reshape<tf.Tensor3D>([batch.size, maxWideFeatures, classes])
+    const wide = tf.sum<tf.Tensor2D>(tf.mul(wideRows, values.expandDims(2)), 1)
 
     return deep.add(wide).add(this.get('output/bias'))
+  }
+
+  /** Logits of a batch without dropout, as plain numbers: [size · classes]. Leaves no tensor. */
+  logits(batch: BatchInputs): Float32Array {
+    const rows = this.gather(batch)
+    try {
+      const logits = tf.tidy(() => this.forward(batch, rows, false))
+      const values = logits.dataSync() as Float32Array
+      logits.dispose()
+      return values
+    } finally {
+      rows.embedded.dispose()
+      rows.wide.dispose()
+    }
   }
 
   /** Copies of every weight, for keeping the best epoch or saving. */
   async weights(): Promise<WeightMap> {
     const out: WeightMap = new Map()
+    out.set(EMBEDDING, {
+      shape: [this.embedding.rows, this.embedding.width],
+      values: this.embedding.values.slice(),
+    })
+    out.set(WIDE, { shape: [this.wide.rows, this.wide.width], values: this.wide.values.slice() })
     for (const [name, variable] of this.variables) {
       out.set(name, { shape: [...variable.shape], values: (await variable.data()) as Float32Array })
     }
@@ -128,9 +173,13 @@ export class TextCnnNetwork {
 
   assign(weights: WeightMap): void {
     for (const [name, { shape, values }] of weights) {
-      const variable = this.variables.get(name)
-      if (!variable) throw new Error(`Unknown weight ${name}`)
-      tf.tidy(() => variable.assign(tf.tensor(values, shape)))
+      if (name === EMBEDDING) this.embedding.values.set(values)
+      else if (name === WIDE) this.wide.values.set(values)
+      else {
+        const variable = this.variables.get(name)
+        if (!variable) throw new Error(`Unknown weight ${name}`)
+        tf.tidy(() => variable.assign(tf.tensor(values, shape)))
+      }
     }
   }
 
@@ -146,14 +195,23 @@ export class TextCnnNetwork {
   }
 }
 
+function toVariables(init: Map<string, tf.Tensor>): Map<string, tf.Variable> {
+  const variables = new Map<string, tf.Variable>()
+  for (const [name, tensor] of init) {
+    variables.set(name, tf.variable(tensor, true, `${name}_${nextUid()}`))
+    tensor.dispose()
+  }
+  return variables
+}
+
 function glorot(shape: [number, number], seed: number): tf.Tensor2D {
   const limit = Math.sqrt(6 / (shape[0] + shape[1]))
   return tf.randomUniform(shape, -limit, limit, 'float32', seed)
 }
 
 // Variable names are global in a tfjs engine; two networks alive at once need distinct ones.
-let nextUid = 0
-function tensorUid(): number {
-  nextUid += 1
-  return nextUid
+let uid = 0
+function nextUid(): number {
+  uid += 1
+  return uid
 }

@@ -1,30 +1,12 @@
 /**
- * Differentiable building blocks with hand-written gradients. The stock embedding and conv1d
- * layers have no gradient kernels on the wasm backend (and crawl on cpu), and the generic
- * gradients of `matMul` with transposes and of `max` are slow there, so the network is built
- * from these instead. Every function is pure tensor code: callers run it inside `tf.tidy` or an
+ * Differentiable building blocks with hand-written gradients. The stock conv1d layer has no
+ * gradient kernel on the wasm backend (and crawls on cpu), and the generic gradients of `matMul`
+ * with transposes and of `max` are slow there, so the network is built from these instead. Every function is pure tensor code: callers run it inside `tf.tidy` or an
  * optimizer step, which dispose the intermediates.
  */
 import * as tf from '@tensorflow/tfjs'
 
 type CustomArgs = (tf.Tensor | tf.GradSaveFunc)[]
-
-/**
- * Rows of `table` [rows, width] picked by `indices` [n] (int32) → [n, width]. The gradient
- * scatters back into a dense [rows, width] tensor; repeated indices are summed, as they must be.
- * `indices` must stay alive until the backward pass has run.
- */
-export function gatherRows(table: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
-  const op = tf.customGrad((...args: CustomArgs) => {
-    const t = args[0] as tf.Tensor
-    return {
-      value: tf.gather(t, indices),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) =>
-        tf.scatterND(indices.expandDims(1), dy as tf.Tensor, t.shape),
-    }
-  })
-  return op(table) as tf.Tensor2D
-}
 
 /** x [n, k] · w [k, m] → [n, m], with gradients that transpose explicitly. */
 export function linear(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {

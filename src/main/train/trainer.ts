@@ -17,7 +17,7 @@ import type { EvaluationMetrics, TrainingProgress } from '../../shared/types'
 import { fitTemperature, negativeLogLikelihood } from '../classify/calibration'
 import { TextClassifier } from '../classify/classifier'
 import {
-  batchTensors,
+  batchInputs,
   disposeBatch,
   encodeTokenized,
   tokensFor,
@@ -25,6 +25,7 @@ import {
 } from '../classify/encoding'
 import { fitIdf, ngramCounts, type FeatureSpec } from '../classify/features'
 import { TextCnnNetwork, type Architecture, type WeightMap } from '../classify/network'
+import type { AdamSettings } from '../classify/sparse-table'
 import { DEFAULT_ARCHITECTURE, DEFAULT_FEATURES, DEFAULT_THRESHOLD } from './defaults'
 import { evaluate } from './metrics'
 import { seededRandom, shuffleInPlace, stratifiedSplit } from './random'
@@ -101,7 +102,13 @@ export async function trainClassifier(
     { ...spec, classes: labels.length, architecture },
     options.seed ?? 42,
   )
-  const optimizer = tf.train.adam(options.learningRate ?? 3e-3)
+  const adam: AdamSettings = {
+    learningRate: options.learningRate ?? 3e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  }
+  const optimizer = tf.train.adam(adam.learningRate, adam.beta1, adam.beta2, adam.epsilon)
   const steps = Math.ceil(split.train.length / batchSize)
   const maxEpochs = options.maxEpochs ?? Math.min(60, Math.max(6, Math.ceil(400 / steps)))
   const patience = options.patience ?? 3
@@ -120,6 +127,7 @@ export async function trainClassifier(
         const step = trainStep(
           network,
           optimizer,
+          adam,
           encoded,
           rows,
           targets,
@@ -181,6 +189,8 @@ export async function trainClassifier(
   }
 
   if (best) network.assign(best.weights)
+  network.embedding.releaseOptimizerState()
+  network.wide.releaseOptimizerState()
   const metadata = buildMetadata({ labels, spec, architecture, options, examples: examples.length })
   const classifier = new TextClassifier(metadata, network, idf)
   let validation: EvaluationMetrics | null = null
@@ -212,6 +222,7 @@ export async function trainClassifier(
 function trainStep(
   network: TextCnnNetwork,
   optimizer: tf.Optimizer,
+  adam: AdamSettings,
   encoded: EncodedDocuments,
   rows: number[],
   targets: readonly number[],
@@ -219,27 +230,53 @@ function trainStep(
   spec: FeatureSpec,
   classes: number,
 ): { loss: number; correct: number } {
-  const batch = batchTensors(encoded, rows, spec)
+  const batch = batchInputs(encoded, rows, spec)
   const labels = rows.map((r) => targets[r] ?? 0)
-  const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), classes)
-  const weights = tf.tensor1d(labels.map((l) => classWeights[l] ?? 1))
+  const gathered = network.gather(batch)
+  // The gathered table rows become variables for this step only, so that their gradients come
+  // back from the same backward pass as the dense weights' and can be applied row by row.
+  const embedded = tf.variable(gathered.embedded, true, `step-embedded-${stepUid()}`)
+  const wide = tf.variable(gathered.wide, true, `step-wide-${stepUid()}`)
+  gathered.embedded.dispose()
+  gathered.wide.dispose()
   let predicted: tf.Tensor | undefined
+  let grads: tf.NamedTensorMap = {}
+  let lossValue = Number.NaN
   try {
-    const loss = optimizer.minimize(() => {
-      const logits = network.forward(batch, true)
+    const dense = [...network.variables.values()]
+    const result = tf.variableGrads(() => {
+      const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), classes)
+      const weights = tf.tensor1d(labels.map((l) => classWeights[l] ?? 1))
+      const logits = network.forward(batch, { embedded, wide }, true)
       predicted = tf.keep(tf.argMax(logits, 1))
       const loss: tf.Scalar = tf.losses.softmaxCrossEntropy(oneHot, logits, weights)
       return loss
-    }, true)
-    const lossValue = loss?.dataSync()[0] ?? Number.NaN
-    loss?.dispose()
+    }, [...dense, embedded, wide])
+    grads = result.grads
+    lossValue = result.value.dataSync()[0] ?? Number.NaN
+    result.value.dispose()
+
+    const denseGrads: tf.NamedTensorMap = {}
+    for (const variable of dense) {
+      const grad = grads[variable.name]
+      if (grad) denseGrads[variable.name] = grad
+    }
+    optimizer.applyGradients(denseGrads)
+    const embeddedGrad = grads[embedded.name]
+    const wideGrad = grads[wide.name]
+    if (embeddedGrad)
+      network.embedding.applyAdam(batch.ids, embeddedGrad.dataSync() as Float32Array, adam)
+    if (wideGrad)
+      network.wide.applyAdam(batch.wideIndices, wideGrad.dataSync() as Float32Array, adam)
+
     const picks = predicted?.dataSync() ?? []
     const correct = labels.filter((label, i) => picks[i] === label).length
     return { loss: lossValue, correct }
   } finally {
+    for (const grad of Object.values(grads)) grad.dispose()
     predicted?.dispose()
-    oneHot.dispose()
-    weights.dispose()
+    embedded.dispose()
+    wide.dispose()
     disposeBatch(batch)
   }
 }
@@ -256,9 +293,9 @@ function validationScores(
   const logits = new Float32Array(rows.length * classes)
   for (let start = 0; start < rows.length; start += 64) {
     const slice = rows.slice(start, start + 64)
-    const batch = batchTensors(encoded, slice, spec)
+    const batch = batchInputs(encoded, slice, spec)
     try {
-      logits.set(tf.tidy(() => network.forward(batch, false)).dataSync(), start * classes)
+      logits.set(network.logits(batch), start * classes)
     } finally {
       disposeBatch(batch)
     }
@@ -365,6 +402,12 @@ function progressReporter(
       valAccuracy: null,
       ...partial,
     })
+}
+
+let stepCounter = 0
+function stepUid(): number {
+  stepCounter += 1
+  return stepCounter
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
