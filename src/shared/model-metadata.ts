@@ -38,6 +38,8 @@ export interface ModelMetadata {
   }
   /** Softmax temperature fitted on held-out documents so that confidences are calibrated. */
   temperature: number
+  /** Weight of the class-prototype cosine similarities added to the network's logits. */
+  prototypeWeight: number
   /** Below this confidence a prediction is "unsure". */
   threshold: number
   training: {
@@ -113,6 +115,10 @@ export function validateModelMetadata(value: unknown): string[] {
   expect(
     typeof value.temperature === 'number' && value.temperature > 0,
     'temperature must be positive',
+  )
+  expect(
+    typeof value.prototypeWeight === 'number' && value.prototypeWeight >= 0,
+    'prototypeWeight must be a non-negative number',
   )
   expect(
     typeof value.threshold === 'number' && value.threshold >= 0 && value.threshold <= 1,

@@ -49,6 +49,41 @@ export function fitTemperature(
   return best
 }
 
+/**
+ * Jointly picks the weight of the prototype similarities added to the network's logits and the
+ * softmax temperature, by held-out NLL. With fewer than `minimum` held-out documents the search
+ * would fit noise, so the given defaults are returned.
+ */
+export function fitCombination(
+  logits: Float32Array,
+  similarities: Float32Array,
+  targets: readonly number[],
+  classes: number,
+  defaults: { weight: number; temperature: number },
+  minimum = 20,
+): { weight: number; temperature: number } {
+  if (targets.length < minimum) return defaults
+  let best = { ...defaults, loss: Number.POSITIVE_INFINITY }
+  for (const weight of [0, 2, 5, 10, 20, 40]) {
+    const combined = combineLogits(logits, similarities, weight)
+    const temperature = fitTemperature(combined, targets, classes, 0)
+    const loss = negativeLogLikelihood(combined, targets, classes, temperature)
+    if (loss < best.loss) best = { weight, temperature, loss }
+  }
+  return { weight: best.weight, temperature: best.temperature }
+}
+
+export function combineLogits(
+  logits: Float32Array,
+  similarities: Float32Array,
+  weight: number,
+): Float32Array {
+  const out = new Float32Array(logits.length)
+  for (let i = 0; i < logits.length; i++)
+    out[i] = (logits[i] ?? 0) + weight * (similarities[i] ?? 0)
+  return out
+}
+
 /** Expected calibration error over equal-width confidence bins. */
 export function expectedCalibrationError(
   confidences: readonly number[],

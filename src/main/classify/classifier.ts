@@ -5,10 +5,12 @@
  */
 import type { ModelMetadata } from '../../shared/model-metadata'
 import type { Prediction } from '../../shared/types'
-import { softmaxRow } from './calibration'
+import { combineLogits, softmaxRow } from './calibration'
 import { batchInputs, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
 import type { FeatureSpec } from './features'
 import type { TextCnnNetwork } from './network'
+import { prototypeSimilarities } from './prototypes'
+import type { SparseTable } from './sparse-table'
 
 const PREDICT_BATCH = 64
 const RUNNERS_UP = 3
@@ -17,11 +19,18 @@ export class TextClassifier {
   readonly metadata: ModelMetadata
   readonly network: TextCnnNetwork
   readonly idf: Float32Array
+  readonly prototypes: SparseTable
 
-  constructor(metadata: ModelMetadata, network: TextCnnNetwork, idf: Float32Array) {
+  constructor(
+    metadata: ModelMetadata,
+    network: TextCnnNetwork,
+    idf: Float32Array,
+    prototypes: SparseTable,
+  ) {
     this.metadata = metadata
     this.network = network
     this.idf = idf
+    this.prototypes = prototypes
   }
 
   get labels(): readonly string[] {
@@ -36,8 +45,14 @@ export class TextClassifier {
     return encodeTexts(texts, this.spec, this.idf)
   }
 
-  /** Raw logits [count · labels], row-major. */
+  /** Logits [count · labels], row-major: the network's plus the weighted prototype similarities. */
   logits(encoded: EncodedDocuments): Float32Array {
+    const similarities = prototypeSimilarities(this.prototypes, encoded, this.spec)
+    return combineLogits(this.networkLogits(encoded), similarities, this.metadata.prototypeWeight)
+  }
+
+  /** The network's logits alone [count · labels]. */
+  networkLogits(encoded: EncodedDocuments): Float32Array {
     const classes = this.labels.length
     const out = new Float32Array(encoded.count * classes)
     for (let start = 0; start < encoded.count; start += PREDICT_BATCH) {

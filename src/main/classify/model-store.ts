@@ -16,8 +16,10 @@ import {
 } from '../../shared/model-metadata'
 import { TextClassifier } from './classifier'
 import { TextCnnNetwork, type NetworkShape, type WeightMap } from './network'
+import { SparseTable } from './sparse-table'
 
 const IDF_WEIGHT = 'idf'
+const PROTOTYPES_WEIGHT = 'prototypes'
 
 export function networkShape(metadata: ModelMetadata): NetworkShape {
   return {
@@ -36,6 +38,7 @@ export async function saveModel(
   metadata: Omit<ModelMetadata, 'weights' | 'weightsBytes' | 'weightsSha256'>,
   weights: WeightMap,
   idf: Float32Array,
+  prototypes: SparseTable,
 ): Promise<ModelMetadata> {
   const entries: WeightEntry[] = []
   const chunks: Buffer[] = []
@@ -47,6 +50,7 @@ export async function saveModel(
   }
   for (const [name, { shape, values }] of weights) add(name, shape, values)
   add(IDF_WEIGHT, [idf.length], idf)
+  add(PROTOTYPES_WEIGHT, [prototypes.rows, prototypes.width], prototypes.values)
   const bytes = Buffer.concat(chunks)
   const full: ModelMetadata = {
     ...metadata,
@@ -92,6 +96,7 @@ export async function loadModel(dir: string): Promise<TextClassifier> {
   const expected = expectedShapes(metadata)
   const weights: WeightMap = new Map()
   let idf: Float32Array | undefined
+  let prototypes: SparseTable | undefined
   for (const entry of metadata.weights) {
     const want = expected.get(entry.name)
     if (!want || want.join('x') !== entry.shape.join('x')) {
@@ -106,17 +111,16 @@ export async function loadModel(dir: string): Promise<TextClassifier> {
     }
     const values = floats.subarray(entry.offset, entry.offset + length)
     if (entry.name === IDF_WEIGHT) idf = values
+    else if (entry.name === PROTOTYPES_WEIGHT)
+      prototypes = new SparseTable(want[0] ?? 0, want[1] ?? 0, values.slice())
     else weights.set(entry.name, { shape: want, values })
     expected.delete(entry.name)
   }
-  if (expected.size > 0 || !idf) {
+  if (expected.size > 0 || !idf || !prototypes) {
     throw incompatible(dir, `weights missing: ${[...expected.keys()].join(', ')}`)
   }
-  return new TextClassifier(
-    metadata,
-    TextCnnNetwork.fromWeights(networkShape(metadata), weights),
-    idf,
-  )
+  const network = TextCnnNetwork.fromWeights(networkShape(metadata), weights)
+  return new TextClassifier(metadata, network, idf, prototypes)
 }
 
 export async function readMetadata(dir: string): Promise<ModelMetadata> {
@@ -152,6 +156,7 @@ function expectedShapes(metadata: ModelMetadata): Map<string, number[]> {
     ['wide/kernel', [f.ngramBuckets, classes]],
     ['output/bias', [classes]],
     [IDF_WEIGHT, [f.ngramBuckets]],
+    [PROTOTYPES_WEIGHT, [f.ngramBuckets, classes]],
   ])
   for (const width of a.widths) {
     shapes.set(`conv${width}/kernel`, [width * a.embeddingDim, a.filters])

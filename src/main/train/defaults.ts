@@ -25,3 +25,10 @@ export const DEFAULT_ARCHITECTURE: Architecture = {
 
 /** Confidence below which a prediction is left for review. */
 export const DEFAULT_THRESHOLD = 0.6
+
+/**
+ * Weight of the prototype similarities when too few held-out documents exist to fit it: cosine
+ * similarities differ by about 0.1 to 0.3 between classes, so 10 makes them count as much as a
+ * confident network.
+ */
+export const DEFAULT_PROTOTYPE_WEIGHT = 10

@@ -49,6 +49,7 @@ async function run(message: Extract<ToTrainingWorker, { type: 'train' }>): Promi
       classifier.metadata,
       await classifier.network.weights(),
       classifier.idf,
+      classifier.prototypes,
     )
     classifier.dispose()
     log.info('model saved', { dir: message.modelDir, labels: metadata.labels.length })

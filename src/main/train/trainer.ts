@@ -14,7 +14,8 @@ import {
 import type { ModelMetadata } from '../../shared/model-metadata'
 import { AppError } from '../../shared/errors'
 import type { EvaluationMetrics, TrainingProgress } from '../../shared/types'
-import { fitTemperature, negativeLogLikelihood } from '../classify/calibration'
+import { combineLogits, fitCombination, negativeLogLikelihood } from '../classify/calibration'
+import { buildPrototypes, prototypeSimilarities } from '../classify/prototypes'
 import { TextClassifier } from '../classify/classifier'
 import {
   batchInputs,
@@ -26,7 +27,12 @@ import {
 import { fitIdf, ngramCounts, type FeatureSpec } from '../classify/features'
 import { TextCnnNetwork, type Architecture, type WeightMap } from '../classify/network'
 import type { AdamSettings } from '../classify/sparse-table'
-import { DEFAULT_ARCHITECTURE, DEFAULT_FEATURES, DEFAULT_THRESHOLD } from './defaults'
+import {
+  DEFAULT_ARCHITECTURE,
+  DEFAULT_FEATURES,
+  DEFAULT_PROTOTYPE_WEIGHT,
+  DEFAULT_THRESHOLD,
+} from './defaults'
 import { evaluate } from './metrics'
 import { seededRandom, shuffleInPlace, stratifiedSplit } from './random'
 
@@ -192,19 +198,30 @@ export async function trainClassifier(
   network.embedding.releaseOptimizerState()
   network.wide.releaseOptimizerState()
   const metadata = buildMetadata({ labels, spec, architecture, options, examples: examples.length })
-  const classifier = new TextClassifier(metadata, network, idf)
   let validation: EvaluationMetrics | null = null
   if (split.validation.length > 0) {
     const sub = subset(encoded, split.validation, spec)
-    const logits = classifier.logits(sub)
     const valTargets = split.validation.map((i) => targets[i] ?? 0)
-    metadata.temperature = fitTemperature(logits, valTargets, labels.length)
-    validation = evaluate(valTargets, argMaxRows(logits, labels.length), labels)
+    const netLogits = networkLogits(network, sub, spec, labels.length)
+    const trainPrototypes = buildPrototypes(encoded, split.train, targets, labels.length, spec)
+    const similarities = prototypeSimilarities(trainPrototypes, sub, spec)
+    const fitted = fitCombination(netLogits, similarities, valTargets, labels.length, {
+      weight: DEFAULT_PROTOTYPE_WEIGHT,
+      temperature: 1,
+    })
+    metadata.prototypeWeight = fitted.weight
+    metadata.temperature = fitted.temperature
+    const combined = combineLogits(netLogits, similarities, fitted.weight)
+    validation = evaluate(valTargets, argMaxRows(combined, labels.length), labels)
     metadata.metrics = {
       validationAccuracy: validation.accuracy,
       validationMacroF1: validation.macroF1,
     }
   }
+  // The final prototypes use every document: they need no held-out check of their own.
+  const allRows = targets.map((_, i) => i)
+  const prototypes = buildPrototypes(encoded, allRows, targets, labels.length, spec)
+  const classifier = new TextClassifier(metadata, network, idf, prototypes)
   metadata.training = {
     documents: split.train.length,
     validationDocuments: split.validation.length,
@@ -241,7 +258,6 @@ function trainStep(
   gathered.wide.dispose()
   let predicted: tf.Tensor | undefined
   let grads: tf.NamedTensorMap = {}
-  let lossValue = Number.NaN
   try {
     const dense = [...network.variables.values()]
     const result = tf.variableGrads(() => {
@@ -253,7 +269,7 @@ function trainStep(
       return loss
     }, [...dense, embedded, wide])
     grads = result.grads
-    lossValue = result.value.dataSync()[0] ?? Number.NaN
+    const lossValue = result.value.dataSync()[0] ?? Number.NaN
     result.value.dispose()
 
     const denseGrads: tf.NamedTensorMap = {}
@@ -279,6 +295,25 @@ function trainStep(
     wide.dispose()
     disposeBatch(batch)
   }
+}
+
+function networkLogits(
+  network: TextCnnNetwork,
+  encoded: EncodedDocuments,
+  spec: FeatureSpec,
+  classes: number,
+): Float32Array {
+  const logits = new Float32Array(encoded.count * classes)
+  for (let start = 0; start < encoded.count; start += 64) {
+    const rows = Array.from({ length: Math.min(64, encoded.count - start) }, (_, i) => start + i)
+    const batch = batchInputs(encoded, rows, spec)
+    try {
+      logits.set(network.logits(batch), start * classes)
+    } finally {
+      disposeBatch(batch)
+    }
+  }
+  return logits
 }
 
 function validationScores(
@@ -371,6 +406,7 @@ function buildMetadata(input: {
     features: input.spec,
     architecture: input.architecture,
     temperature: 1,
+    prototypeWeight: DEFAULT_PROTOTYPE_WEIGHT,
     threshold: input.options.threshold ?? DEFAULT_THRESHOLD,
     training: {
       documents: input.examples,
