@@ -18,8 +18,7 @@ export function hashString(value: string, seed = 0x811c9dc5): number {
 }
 
 /**
- * Bucket in [1, buckets) for a token; 0 is reserved for padding. `buckets` must be a power of
- * two so that masking is a fair modulus.
+ * Bucket in [1, buckets) for a token; 0 is reserved for padding.
  */
 export function hashBucket(value: string, buckets: number, seed?: number): number {
   return 1 + (hashString(value, seed) % (buckets - 1))

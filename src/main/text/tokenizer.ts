@@ -13,13 +13,18 @@ export interface TokenizeOptions {
 /** Tokens longer than this are cut: base64 blobs and hashes carry no category signal. */
 const MAX_TOKEN_LENGTH = 32
 
-const UNSPACED_SCRIPT =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`
 
-// A run of unspaced-script characters, or a word: letters/digits joined by in-word punctuation
-// ("don't", "e-mail" stays two tokens, "1,234.56" one).
-const PIECE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30FC]+|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.,][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu
+const UNSPACED_SCRIPT = new RegExp(`[${UNSPACED}]`, 'v')
+
+// A run of unspaced-script characters, or a word of other letters and digits joined by in-word
+// punctuation ("don't" and "1,234.56" stay one token, "e-mail" becomes two). Unspaced scripts are
+// subtracted from the word class so that "1000元" splits into "1000" and "元".
+const WORD_CHAR = String.raw`[[\p{L}\p{M}\p{N}]--[${UNSPACED}]]`
+const PIECE = new RegExp(
+  String.raw`[${UNSPACED}\u30FC]+|${WORD_CHAR}+(?:['’.,]${WORD_CHAR}+)*`,
+  'gv',
+)
 
 const DIGIT = /\p{Nd}/u
 
@@ -51,8 +56,8 @@ function segmentUnspaced(run: string, into: string[], maxTokens: number): void {
 }
 
 /**
- * Folds digits to `0` keeping the shape ("2026-12-04" and "1999-01-31" become one token), caps
- * runs of digits at four and the token length at MAX_TOKEN_LENGTH.
+ * Folds digits to `0` keeping the shape ("1,234.56" and "9,870.00" become one token), caps runs
+ * of digits at four and the token length at MAX_TOKEN_LENGTH.
  */
 export function foldToken(token: string): string {
   let folded = token

@@ -40,7 +40,10 @@ export function stratifiedSplit(
   const validation: number[] = []
   for (const indices of byClass.values()) {
     shuffleInPlace(indices, random)
-    const held = indices.length > minPerClass ? Math.round(indices.length * fraction) : 0
+    const held = Math.max(
+      0,
+      Math.min(Math.round(indices.length * fraction), indices.length - minPerClass),
+    )
     validation.push(...indices.slice(0, held))
     train.push(...indices.slice(held))
   }

@@ -2,7 +2,7 @@ import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync, writeFileSy
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Logger, LogFields } from '../../../src/main/log/logger'
+import type { Logger } from '../../../src/main/log/logger'
 import {
   FolderWatcher,
   type FolderWatcherOptions,

@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const repo = process.cwd()
+const run = promisify(execFile)
+
+interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+interface JsonEntry {
+  path: string
+  category: string | null
+  predicted: string | null
+  confidence: number | null
+  runnersUp: { label: string; confidence: number }[]
+  movedTo: string | null
+  error?: { code: string; message: string }
+}
+
+const CATEGORIES = ['Contracts', 'Forms', 'Invoices', 'Resumes', 'Scientific papers']
+
+let root = ''
+let dataDir = ''
+let library = ''
+let inbox = ''
+
+/** Runs the built CLI against the test's data folder; never throws on a non-zero exit. */
+async function docsort(...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(
+      'node',
+      ['bin/docsort.js', ...args, '--data-dir', dataDir],
+      {
+        cwd: repo,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    )
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    if (typeof failed.code !== 'number') throw error
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+  }
+}
+
+async function json<T>(...args: string[]): Promise<T> {
+  const result = await docsort(...args, '--json')
+  expect(result.stderr, `docsort ${args.join(' ')}`).toBe('')
+  expect(result.code, `docsort ${args.join(' ')}`).toBe(0)
+  return JSON.parse(result.stdout) as T
+}
+
+/** Relative paths of every file under `dir`. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort()
+}
+
+beforeAll(async () => {
+  // Always rebuild: src changes far more often than this suite runs, and the build takes ~2 s.
+  await run('npx', ['electron-vite', 'build'], {
+    cwd: repo,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  })
+  root = await mkdtemp(join(tmpdir(), 'docsort-cli-'))
+  await cp(resolve(repo, 'resources/demo'), root, { recursive: true })
+  dataDir = join(root, 'data')
+  library = join(root, 'library')
+  inbox = join(root, 'inbox')
+}, 120_000)
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true })
+})
+
+// One scenario in order: each step works on the data folder the previous steps left.
+describe('docsort CLI', () => {
+  let libraryBefore: string[] = []
+  let inboxBefore: string[] = []
+  let labels: string[] = []
+  let planned: JsonEntry[] = []
+  let moved: JsonEntry[] = []
+
+  it('prints the usage and exits 2 when the command is unknown', async () => {
+    const result = await docsort('frobnicate')
+    expect(result.code).toBe(2)
+    expect(result.stdout).toContain('Usage: docsort <command>')
+  })
+
+  it('exits 2 and names the option when --epochs is not a number', async () => {
+    const result = await docsort('train', '--epochs', 'many')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--epochs')
+  })
+
+  it('accepts --threshold and --epochs values inside their ranges', async () => {
+    const result = await docsort('status', '--threshold', '0.5', '--epochs', '30', '--json')
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  })
+
+  it('answers model/not-trained when asked to sort before any training', async () => {
+    const result = await docsort('sort', inbox, '--json')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('[model/not-trained]')
+  })
+
+  it('learns the five category folders of the demo library', async () => {
+    libraryBefore = await filesUnder(library)
+    inboxBefore = await filesUnder(inbox)
+    const report = await json<{
+      categories: { name: string; documents: number }[]
+      documents: number
+      failed: unknown[]
+    }>('learn', library)
+    expect(report.categories.map((c) => c.name).sort()).toEqual(CATEGORIES)
+    expect(report.documents).toBe(libraryBefore.length)
+    expect(report.failed).toEqual([])
+  }, 60_000)
+
+  it('trains a model on every learned document within the epoch limit', async () => {
+    const trained = await json<{
+      labels: string[]
+      training: { documents: number; validationDocuments: number; epochs: number }
+    }>('train', '--epochs', '30')
+    labels = trained.labels
+    expect(labels).toEqual(CATEGORIES)
+    expect(trained.training.documents + trained.training.validationDocuments).toBe(
+      libraryBefore.length,
+    )
+    expect(trained.training.epochs).toBeGreaterThan(0)
+    expect(trained.training.epochs).toBeLessThanOrEqual(30)
+  }, 120_000)
+
+  it('plans the inbox without moving anything, and reports the encrypted PDF', async () => {
+    const plan = await json<{ applied: boolean; files: JsonEntry[] }>('sort', inbox)
+    planned = plan.files
+    expect(plan.applied).toBe(false)
+    expect(planned.map((f) => basename(f.path)).sort()).toEqual(inboxBefore)
+    for (const file of planned) {
+      expect(file.movedTo).toBeNull()
+      if (file.category !== null) expect(labels).toContain(file.category)
+      if (file.error) continue
+      expect(labels).toContain(file.predicted)
+      expect(file.confidence).toBeGreaterThan(0)
+      expect(file.confidence).toBeLessThanOrEqual(1)
+    }
+    const encrypted = planned.find((f) => basename(f.path) === 'password-protected.pdf')
+    expect(encrypted?.error?.code).toBe('extract/encrypted')
+    expect(encrypted?.category).toBeNull()
+    expect(planned.filter((f) => f.category !== null).length).toBeGreaterThan(0)
+    expect(await filesUnder(inbox)).toEqual(inboxBefore)
+    expect(await filesUnder(library)).toEqual(libraryBefore)
+  }, 60_000)
+
+  it('moves every file that has a category into its folder with --apply, losing none', async () => {
+    const applied = await json<{ applied: boolean; files: JsonEntry[] }>('sort', inbox, '--apply')
+    expect(applied.applied).toBe(true)
+    moved = applied.files.filter((f) => f.category !== null)
+    expect(moved.map((f) => [basename(f.path), f.category])).toEqual(
+      planned.filter((f) => f.category !== null).map((f) => [basename(f.path), f.category]),
+    )
+    for (const file of moved) {
+      expect(file.movedTo).toBe(join(library, file.category ?? '', basename(file.path)))
+    }
+    for (const file of applied.files.filter((f) => f.category === null)) {
+      expect(file.movedTo).toBeNull()
+    }
+
+    const inboxNow = await filesUnder(inbox)
+    const libraryNow = await filesUnder(library)
+    expect(inboxNow).toEqual(
+      inboxBefore.filter((name) => !moved.some((f) => basename(f.path) === name)),
+    )
+    expect(libraryNow).toEqual(
+      [...libraryBefore, ...moved.map((f) => join(f.category ?? '', basename(f.path)))].sort(),
+    )
+    expect(inboxNow.length + libraryNow.length).toBe(inboxBefore.length + libraryBefore.length)
+  }, 60_000)
+
+  it('puts the moved files back with undo', async () => {
+    const report = await json<{ undone: { from: string; to: string }[]; failed: unknown[] }>('undo')
+    expect(report.failed).toEqual([])
+    expect(report.undone.map((u) => u.to).sort()).toEqual(moved.map((f) => f.path).sort())
+    expect(await filesUnder(inbox)).toEqual(inboxBefore)
+    expect(await filesUnder(library)).toEqual(libraryBefore)
+  }, 60_000)
+
+  it('reports the active model and the data folder in status', async () => {
+    const status = await json<{
+      dataDir: string
+      model: { version: string; labels: string[] } | null
+      activeModel: string | null
+      documents: { total: number }
+    }>('status')
+    expect(status.dataDir).toBe(dataDir)
+    expect(status.model?.labels).toEqual(CATEGORIES)
+    expect(status.activeModel).toBe(status.model?.version)
+    expect(status.documents.total).toBe(libraryBefore.length + inboxBefore.length)
+  })
+
+  it('classifies one file with its confidence and runners-up', async () => {
+    const file = join(inbox, 'john-doe-cv-oldstyle.pdf')
+    const result = await json<{ files: JsonEntry[] }>('classify', file)
+    expect(result.files).toHaveLength(1)
+    const [entry] = result.files
+    expect(entry?.path).toBe(file)
+    expect(labels).toContain(entry?.predicted)
+    expect(entry?.confidence).toBeGreaterThan(0)
+    const all = [entry?.confidence ?? 0, ...(entry?.runnersUp ?? []).map((r) => r.confidence)]
+    expect(all).toEqual([...all].sort((a, b) => b - a))
+    expect(entry?.runnersUp.length).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('evaluates a model trained on one folder against another', async () => {
+    const report = await json<{ accuracy: number; macroF1: number; documents: number }>(
+      'eval',
+      '--train',
+      library,
+      '--test',
+      library,
+      '--epochs',
+      '10',
+    )
+    expect(typeof report.accuracy).toBe('number')
+    expect(typeof report.macroF1).toBe('number')
+    expect(report.accuracy).toBeGreaterThanOrEqual(0)
+    expect(report.accuracy).toBeLessThanOrEqual(1)
+    expect(report.macroF1).toBeGreaterThanOrEqual(0)
+    expect(report.macroF1).toBeLessThanOrEqual(1)
+    expect(report.documents).toBe(libraryBefore.length)
+  }, 120_000)
+})
