@@ -190,7 +190,7 @@ export class Docsort {
     inbox: string,
     options: { threshold?: number; onProgress?: (p: Progress) => void } = {},
   ): Promise<SortEntry[]> {
-    return this.planFiles(await listFiles(inbox, { recursive: false }), options)
+    return this.planFiles(await listFiles(inbox, { recursive: false, all: true }), options)
   }
 
   planFiles(
@@ -207,7 +207,16 @@ export class Docsort {
   async undoLast(): Promise<BatchUndoReport> {
     const last = this.mover.lastBatch()
     if (!last) throw new AppError('sort/nothing-to-undo', 'There is no move to undo')
-    const report = await this.mover.undoBatch(last.batchId)
+    const report = await this.mover.undoBatch(last.batchId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'sort/nothing-to-undo') {
+        throw new AppError(
+          'sort/nothing-to-undo',
+          'Nothing left to undo: the last sort was already undone',
+          { cause: error },
+        )
+      }
+      throw error
+    })
     for (const undone of report.undone) {
       const doc = this.library.getDocumentByPath(undone.from)
       if (doc) this.library.relocateDocument(doc.id, undone.to, 'new')
@@ -230,15 +239,12 @@ export class Docsort {
     return this.classifier
   }
 
-  status(): LibraryStats & {
-    dataDir: string
-    model: { version: string; labels: string[] } | null
-  } {
-    const active = this.library.activeModel()
+  /** Library statistics, the data folder, and the active model's labels (empty without one). */
+  status(): LibraryStats & { dataDir: string; labels: string[] } {
     return {
       ...this.library.stats(),
       dataDir: this.paths.root,
-      model: active ? { version: active.version, labels: active.labels } : null,
+      labels: this.library.activeModel()?.labels ?? [],
     }
   }
 

@@ -1,9 +1,9 @@
 /**
  * The CLI's commands over the application service. Each prints readable text, or with --json a
- * single JSON document, and throws AppError for the caller to report.
+ * single JSON document, throws AppError or UsageError for the caller to report, and may return
+ * an exit code when it finished but not everything succeeded.
  */
 import { basename, resolve } from 'node:path'
-import { AppError } from '../../shared/errors'
 import type { TrainingProgress } from '../../shared/types'
 import type { Docsort } from '../app/docsort'
 import { evaluateFolders } from '../app/evaluate'
@@ -19,7 +19,10 @@ export interface CommandContext {
   signal: AbortSignal
 }
 
-export async function learnCommand({ app, out, positionals }: CommandContext): Promise<void> {
+/** The exit code, when it is not 0. */
+export type CommandResult = Promise<number | void>
+
+export async function learnCommand({ app, out, positionals }: CommandContext): CommandResult {
   requireArgs(positionals, 'learn <folder>...')
   const bar = out.progress('Reading')
   const report = await app.learn(
@@ -28,23 +31,33 @@ export async function learnCommand({ app, out, positionals }: CommandContext): P
   )
   bar.finish()
   out.result(report)
-  out.line(`Learned ${report.documents} documents in ${report.categories.length} categories:`)
+  out.line(
+    `Learned ${plural(report.documents, 'document', 'documents')} in ${plural(report.categories.length, 'category', 'categories')}:`,
+  )
   for (const c of report.categories)
     out.line(`  ${c.name.padEnd(28)} ${String(c.documents).padStart(5)}  ${c.folder}`)
   if (report.failed.length > 0) {
-    out.line(`${report.failed.length} files could not be read and were skipped:`)
+    out.line(`${plural(report.failed.length, 'file', 'files')} could not be read and were skipped:`)
     for (const f of report.failed) out.line(`  ${fileName(f.path)}: ${f.message} [${f.code}]`)
   }
-  out.line('Next: docsort train')
+  const usable = app.library.countsByCategory().filter((c) => c.count > 0).length
+  out.line(
+    usable >= 2
+      ? 'Next: docsort train'
+      : `Training needs documents in at least two categories; the library has ${usable}. Learn more folders first.`,
+  )
 }
 
-export async function trainCommand({ app, out, flags, signal }: CommandContext): Promise<void> {
+export async function trainCommand({ app, out, flags, signal }: CommandContext): CommandResult {
   const bar = out.progress('Training')
   const trained = await app.train({
     signal,
     ...(flags.epochs === undefined ? {} : { maxEpochs: flags.epochs }),
-    onProgress: (p) =>
-      bar.update(p.batch + (p.epoch - 1) * p.batches, p.epochs * p.batches, describeTraining(p)),
+    onProgress: (p) => {
+      if (p.phase === 'training' || p.phase === 'evaluating') {
+        bar.update(p.batch + (p.epoch - 1) * p.batches, p.epochs * p.batches, describeTraining(p))
+      }
+    },
   })
   bar.finish()
   const { metadata } = trained
@@ -65,7 +78,7 @@ export async function trainCommand({ app, out, flags, signal }: CommandContext):
   }
 }
 
-export async function classifyCommand({ app, out, positionals }: CommandContext): Promise<void> {
+export async function classifyCommand({ app, out, positionals }: CommandContext): CommandResult {
   requireArgs(positionals, 'classify <file>...')
   const entries = await app.classify(positionals.map((p) => resolve(p)))
   out.result({ files: entries.map(toJsonEntry) })
@@ -83,9 +96,10 @@ export async function classifyCommand({ app, out, positionals }: CommandContext)
       `${fileName(entry.path)}: ${entry.predicted ?? '?'} ${percent(entry.confidence).trim()}${others ? `  (then ${others})` : ''}`,
     )
   }
+  return entries.some((e) => e.error) ? 1 : 0
 }
 
-export async function sortCommand({ app, out, positionals, flags }: CommandContext): Promise<void> {
+export async function sortCommand({ app, out, positionals, flags }: CommandContext): CommandResult {
   requireArgs(positionals, 'sort <inbox> [--apply]')
   const inbox = resolve(positionals[0] ?? '.')
   const bar = out.progress('Classifying')
@@ -99,25 +113,29 @@ export async function sortCommand({ app, out, positionals, flags }: CommandConte
   printSortEntries(out, entries, flags.apply)
 }
 
-export async function undoCommand({ app, out }: CommandContext): Promise<void> {
+export async function undoCommand({ app, out }: CommandContext): CommandResult {
   const report = await app.undoLast()
   out.result(report)
   for (const u of report.undone) out.line(`Moved back: ${fileName(u.from)} → ${u.to}`)
   for (const f of report.failed) out.line(`Not undone (move ${f.moveId}): ${f.message} [${f.code}]`)
   if (report.undone.length === 0 && report.failed.length === 0) out.line('Nothing to undo.')
+  return report.failed.length > 0 ? 1 : 0
 }
 
-export function statusCommand({ app, out }: CommandContext): Promise<void> {
+export function statusCommand({ app, out }: CommandContext): CommandResult {
   const status = app.status()
   out.result(status)
   out.line(`Data folder: ${status.dataDir}`)
   out.line(
-    status.model
-      ? `Active model: ${status.model.version} (${status.model.labels.length} categories)`
+    status.activeModel
+      ? `Active model: ${status.activeModel} (${plural(status.labels.length, 'category', 'categories')})`
       : 'No model trained yet.',
   )
-  out.line('Categories:')
-  for (const category of app.library.listCategories()) {
+  const categories = app.library.listCategories()
+  out.line(
+    categories.length > 0 ? 'Categories:' : 'No categories yet: run "docsort learn <folder>".',
+  )
+  for (const category of categories) {
     const count =
       app.library.countsByCategory().find((c) => c.category === category.name)?.count ?? 0
     out.line(
@@ -127,12 +145,8 @@ export function statusCommand({ app, out }: CommandContext): Promise<void> {
   return Promise.resolve()
 }
 
-export async function evalCommand({ app, out, flags }: CommandContext): Promise<void> {
-  if (!flags.test)
-    throw new AppError(
-      'input/invalid',
-      'eval needs --test <folder> (and optionally --train <folder>)',
-    )
+export async function evalCommand({ app, out, flags }: CommandContext): CommandResult {
+  if (!flags.test) throw new UsageError('usage: docsort eval --test <folder> [--train <folder>]')
   const readBar = out.progress('Reading')
   const trainBar = out.progress('Training')
   const report = await evaluateFolders(app, {
@@ -141,6 +155,7 @@ export async function evalCommand({ app, out, flags }: CommandContext): Promise<
     ...(flags.epochs === undefined ? {} : { maxEpochs: flags.epochs }),
     onReadProgress: (p) => readBar.update(p.done, p.total, fileName(p.path ?? '')),
     onTrainProgress: (p) => {
+      if (p.phase !== 'training' && p.phase !== 'evaluating') return
       readBar.finish()
       trainBar.update(
         p.batch + Math.max(0, p.epoch - 1) * p.batches,
@@ -174,7 +189,7 @@ export async function watchCommand({
   positionals,
   flags,
   signal,
-}: CommandContext): Promise<void> {
+}: CommandContext): CommandResult {
   requireArgs(positionals, 'watch <folder>...')
   const folders = positionals.map((p) => resolve(p))
   await app.activeClassifier()
@@ -218,11 +233,13 @@ function printSortEntries(out: Output, entries: SortEntry[], applied: boolean): 
   }
   const moved = entries.filter((e) => e.movedTo).length
   const unsure = entries.filter((e) => !e.error && !e.category).length
-  const failed = entries.filter((e) => e.error).length
+  const unreadable = entries.filter((e) => e.error?.code.startsWith('extract/')).length
+  const kept = entries.length - moved - unsure - unreadable
+  const planned = entries.filter((e) => e.category && !e.error).length
   out.line(
     applied
-      ? `${moved} moved, ${unsure} unsure, ${failed} unreadable.`
-      : `Plan only: run again with --apply to move ${entries.filter((e) => e.category && !e.error).length} files.`,
+      ? `${moved} moved, ${unsure} unsure, ${unreadable} unreadable${kept > 0 ? `, ${kept} kept (see above)` : ''}.`
+      : `Plan only: run again with --apply to move ${plural(planned, 'file', 'files')}.`,
   )
 }
 
@@ -246,6 +263,15 @@ function describeTraining(p: TrainingProgress): string {
   return `epoch ${p.epoch}/${p.epochs}${loss}${accuracy}${val}`
 }
 
+/** A command line that cannot be run as written; the CLI exits with code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
 function requireArgs(positionals: string[], usage: string): void {
-  if (positionals.length === 0) throw new AppError('input/invalid', `usage: docsort ${usage}`)
+  if (positionals.length === 0) throw new UsageError(`usage: docsort ${usage}`)
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
 }

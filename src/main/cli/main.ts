@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import packageJson from '../../../package.json'
 import { isAppError } from '../../shared/errors'
 import { Docsort } from '../app/docsort'
 import { dataPaths } from '../app/data-dir'
@@ -18,9 +19,13 @@ import {
   trainCommand,
   undoCommand,
   watchCommand,
+  UsageError,
   type CommandContext,
+  type CommandResult,
 } from './commands'
 import { Output } from './output'
+
+const VERSION = packageJson.version
 
 const USAGE = `Usage: docsort <command> [options]
 
@@ -35,6 +40,7 @@ Commands:
   eval --test <dir> [--train <dir>]
                            Accuracy, macro precision/recall/F1, per-class table, confusion
   status                   The library, its categories and the active model
+  help                     Show this help
 
 Options:
   --data-dir <dir>         Where the library and models live (default: the OS data folder)
@@ -42,10 +48,11 @@ Options:
   --epochs <n>             Upper bound on training epochs
   --json                   Print one JSON document instead of text
   --verbose                Log details to the console
+  --version                Show the version
   -h, --help               Show this help
 `
 
-const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void>> = {
+const COMMANDS: Record<string, (ctx: CommandContext) => CommandResult> = {
   learn: learnCommand,
   train: trainCommand,
   classify: classifyCommand,
@@ -72,6 +79,7 @@ export async function runCli(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -80,17 +88,29 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed
   const [name, ...rest] = positionals
-  const command = name ? COMMANDS[name] : undefined
-  if (values.help || !command) {
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  if (values.help || name === 'help' || name === undefined) {
     process.stdout.write(USAGE)
-    return values.help ? 0 : 2
+    return name === undefined && !values.help ? 2 : 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    process.stderr.write(`docsort: unknown command "${name}"\n\n${USAGE}`)
+    return 2
   }
 
   const out = new Output(values.json)
   const threshold = parseNumber(values.threshold, 0, 1)
+  if (threshold === null) {
+    out.error('--threshold takes a number from 0 to 1, e.g. --threshold=0.7')
+    return 2
+  }
   const epochs = parseNumber(values.epochs, 1, 1000)
-  if (threshold === null || epochs === null) {
-    out.error('--threshold takes a number from 0 to 1, --epochs a whole number of at least 1')
+  if (epochs === null) {
+    out.error('--epochs takes a whole number from 1 to 1000')
     return 2
   }
 
@@ -109,7 +129,7 @@ export async function runCli(argv: string[]): Promise<number> {
   let app: Docsort | undefined
   try {
     app = await Docsort.open({ dataDir: paths.root })
-    await command({
+    const code = await command({
       app,
       out,
       positionals: rest,
@@ -122,9 +142,14 @@ export async function runCli(argv: string[]): Promise<number> {
       },
       signal: controller.signal,
     })
-    return 0
+    return code ?? 0
   } catch (error) {
+    if (error instanceof UsageError) {
+      out.error(error.message)
+      return 2
+    }
     if (isAppError(error)) {
+      out.result({ error: error.toJSON() })
       out.error(`${error.message} [${error.code}]`)
       return 1
     }
@@ -148,4 +173,9 @@ function parseNumber(
   return Number.isFinite(number) && number >= min && number <= max ? number : null
 }
 
+// A reader that stops early (`docsort status | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 process.exitCode = await runCli(process.argv.slice(2))

@@ -91,10 +91,27 @@ describe('docsort CLI', () => {
   let planned: JsonEntry[] = []
   let moved: JsonEntry[] = []
 
-  it('prints the usage and exits 2 when the command is unknown', async () => {
+  it('names the unknown command, prints the usage and exits 2', async () => {
     const result = await docsort('frobnicate')
     expect(result.code).toBe(2)
-    expect(result.stdout).toContain('Usage: docsort <command>')
+    expect(result.stderr).toContain('unknown command "frobnicate"')
+    expect(result.stderr).toContain('Usage: docsort <command>')
+  })
+
+  it('exits 2 with the usage line when a command lacks its argument', async () => {
+    const result = await docsort('learn')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('usage: docsort learn <folder>...')
+  })
+
+  it('names a missing folder in one line, as JSON too, and exits 1', async () => {
+    const missing = join(dataDir, 'no-such-inbox')
+    const result = await docsort('sort', missing, '--json')
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(`docsort: ${missing} does not exist [input/invalid]`)
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: 'input/invalid', message: `${missing} does not exist`, path: missing },
+    })
   })
 
   it('exits 2 and names the option when --epochs is not a number', async () => {
@@ -199,13 +216,13 @@ describe('docsort CLI', () => {
   it('reports the active model and the data folder in status', async () => {
     const status = await json<{
       dataDir: string
-      model: { version: string; labels: string[] } | null
+      labels: string[]
       activeModel: string | null
       documents: { total: number }
     }>('status')
     expect(status.dataDir).toBe(dataDir)
-    expect(status.model?.labels).toEqual(CATEGORIES)
-    expect(status.activeModel).toBe(status.model?.version)
+    expect(status.labels).toEqual(CATEGORIES)
+    expect(status.activeModel).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(status.documents.total).toBe(libraryBefore.length + inboxBefore.length)
   })
 
