@@ -64,7 +64,7 @@ export function fitCombination(
 ): { weight: number; temperature: number } {
   if (targets.length < minimum) return defaults
   let best = { ...defaults, loss: Number.POSITIVE_INFINITY }
-  for (const weight of [0, 2, 5, 10, 20, 40]) {
+  for (const weight of [0, 2, 5, 10, 20, 40, 80, 160]) {
     const combined = combineLogits(logits, similarities, weight)
     const temperature = fitTemperature(combined, targets, classes, 0)
     const loss = negativeLogLikelihood(combined, targets, classes, temperature)

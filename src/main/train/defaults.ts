@@ -1,15 +1,17 @@
 /**
- * Default feature and network sizes. Chosen for a two-core machine on the wasm backend: 400
- * tokens cover the first page or two of a document, where the kind of document shows. The
- * embedding and n-gram tables are updated densely every step, so their size sets the cost of a
- * step on a small library: 2^15 × 48 and 2^17 buckets keep that near 0.1 s on wasm.
+ * Default feature and network sizes, chosen for a two-core machine on the wasm backend, where the
+ * convolutions cost most of a training step. On five 20 Newsgroups classes, 256 tokens and 64
+ * filters a width trained in half the time of 400 tokens and 96 filters for the same accuracy
+ * (0.920 against 0.916 after three epochs) and predict over 500 documents/s; the wide branch
+ * sees 3,000 tokens, so long documents are not judged by their first page alone. The tables
+ * (2^15 × 48 embeddings, 2^17 n-gram buckets) keep a model near 10 MB for 20 categories.
  */
 import type { FeatureSpec } from '../classify/features'
 import type { Architecture } from '../classify/network'
 
 export const DEFAULT_FEATURES: FeatureSpec = {
   tokenBuckets: 1 << 15,
-  sequenceLength: 400,
+  sequenceLength: 256,
   ngramBuckets: 1 << 17,
   wideTokens: 3000,
   maxWideFeatures: 768,
@@ -18,7 +20,7 @@ export const DEFAULT_FEATURES: FeatureSpec = {
 export const DEFAULT_ARCHITECTURE: Architecture = {
   embeddingDim: 48,
   widths: [3, 4, 5],
-  filters: 96,
+  filters: 64,
   dropout: 0.5,
   wideDropout: 0.1,
 }
