@@ -9,7 +9,7 @@ import { initBackend } from '../classify/backend'
 import { saveModel } from '../classify/model-store'
 import { configureLogging, createLogger } from '../log/logger'
 import type { FromTrainingWorker, ToTrainingWorker } from './messages'
-import { trainClassifier } from './trainer'
+import { trainClassifier, trainingProgress } from './trainer'
 
 const port = parentPort
 if (!port) throw new Error('train-worker must run in a worker thread')
@@ -41,7 +41,11 @@ async function run(message: Extract<ToTrainingWorker, { type: 'train' }>): Promi
     })
     post({
       type: 'progress',
-      progress: { ...lastProgress(outcome.history.length), phase: 'saving' },
+      progress: trainingProgress({
+        phase: 'saving',
+        epoch: outcome.history.length,
+        epochs: outcome.history.length,
+      }),
     })
     const { classifier } = outcome
     const metadata = await saveModel(
@@ -65,18 +69,5 @@ async function run(message: Extract<ToTrainingWorker, { type: 'train' }>): Promi
           },
         )
     post({ type: 'failed', error: appError.toJSON() })
-  }
-}
-
-function lastProgress(epochs: number) {
-  return {
-    epoch: epochs,
-    epochs,
-    batch: 0,
-    batches: 0,
-    loss: null,
-    accuracy: null,
-    valLoss: null,
-    valAccuracy: null,
   }
 }

@@ -423,21 +423,27 @@ function buildMetadata(input: {
   }
 }
 
+/** A progress record with the fields not given left at zero or null. */
+export function trainingProgress(
+  partial: Partial<TrainingProgress> & Pick<TrainingProgress, 'phase'>,
+): TrainingProgress {
+  return {
+    epoch: 0,
+    epochs: 0,
+    batch: 0,
+    batches: 0,
+    loss: null,
+    accuracy: null,
+    valLoss: null,
+    valAccuracy: null,
+    ...partial,
+  }
+}
+
 function progressReporter(
   onProgress: ((progress: TrainingProgress) => void) | undefined,
 ): (partial: Partial<TrainingProgress> & Pick<TrainingProgress, 'phase'>) => void {
-  return (partial) =>
-    onProgress?.({
-      epoch: 0,
-      epochs: 0,
-      batch: 0,
-      batches: 0,
-      loss: null,
-      accuracy: null,
-      valLoss: null,
-      valAccuracy: null,
-      ...partial,
-    })
+  return (partial) => onProgress?.(trainingProgress(partial))
 }
 
 let stepCounter = 0

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Library } from '../../../src/main/library/library'
 import { Mover } from '../../../src/main/sort/mover'
 import { SqliteMoveJournal } from '../../../src/main/sort/sqlite-move-journal'
+import { seededRandom } from '../../../src/main/train/random'
 import { sha256 } from './support'
 
 export interface CrashJob {
@@ -50,7 +51,7 @@ const CATEGORIES = 3
 
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopReport> {
   const started = Date.now()
-  const random = mulberry32(options.seed)
+  const random = seededRandom(options.seed)
   const { jobs, hashes } = createFiles(options, random)
   const jobsPath = join(options.workDir, 'jobs.json')
   const dbPath = join(options.workDir, 'state', 'library.db')
@@ -181,16 +182,4 @@ function checkFiles(workDir: string, hashes: Set<string>): string[] {
     if (!hashes.has(hash)) violations.push(`unexpected file(s): ${paths.join(', ')}`)
   }
   return violations
-}
-
-/** A small seeded PRNG, so that a failing run can be replayed with the same seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
