@@ -12,6 +12,7 @@ import type { TextClassifier } from '../classify/classifier'
 import { loadModel } from '../classify/model-store'
 import { Extractor, type ExtractorOptions } from '../extract/extractor'
 import { Library } from '../library/library'
+import type { ModelRecord } from '../library/models'
 import type { LibraryStats } from '../library/stats'
 import { createLogger } from '../log/logger'
 import { Mover, type BatchUndoReport } from '../sort/mover'
@@ -234,9 +235,43 @@ export class Docsort {
       )
     }
     await initBackend()
-    this.classifier = await loadModel(active.dir)
-    this.classifier.warmUp()
+    this.classifier = await this.loadUsableModel(active)
     return this.classifier
+  }
+
+  /**
+   * Loads `active`, or when its files are damaged or incompatible, the newest older model that
+   * loads, which then becomes the active one: a broken model degrades sorting, never stops it.
+   */
+  private async loadUsableModel(active: ModelRecord): Promise<TextClassifier> {
+    const candidates = [
+      active,
+      ...this.library.listModels().filter((m) => m.version !== active.version),
+    ]
+    let firstError: unknown
+    for (const record of candidates) {
+      try {
+        const classifier = await loadModel(record.dir)
+        classifier.warmUp()
+        if (record.version !== active.version) {
+          this.library.setActiveModel(record.version)
+          log.warn('active model unusable; fell back to an earlier one', {
+            broken: active.version,
+            active: record.version,
+          })
+        }
+        return classifier
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        firstError ??= error
+        log.error('model cannot be loaded', {
+          version: record.version,
+          code: error.code,
+          dir: record.dir,
+        })
+      }
+    }
+    throw firstError
   }
 
   /** Library statistics, the data folder, and the active model's labels (empty without one). */
