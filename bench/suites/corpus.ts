@@ -72,8 +72,10 @@ export async function runSuite({ json, epochs }: SuiteOptions): Promise<void> {
       const truth = expected.get(file.path)
       if (truth === undefined) {
         tally.hostile += 1
-        if (file.movedTo) tally.hostileMoved += 1
-        else if (file.error) tally.hostileKeptWithReason += 1
+        if (file.movedTo) {
+          tally.hostileMoved += 1
+          wrong.push(`${basename(file.path)} (hostile input, readable) → ${file.category ?? '?'}`)
+        } else if (file.error) tally.hostileKeptWithReason += 1
         continue
       }
       if (file.error) tally.unreadable += 1
@@ -81,7 +83,7 @@ export async function runSuite({ json, epochs }: SuiteOptions): Promise<void> {
       else if (file.category === truth) tally.movedRight += 1
       else {
         tally.movedWrong += 1
-        wrong.push(`${basename(file.path)}: ${truth} → ${file.category ?? '?'}`)
+        wrong.push(`${basename(file.path)}: ${truth} → ${file.category ?? '?'} (wrong)`)
       }
     }
     if (json) {
@@ -95,7 +97,7 @@ export async function runSuite({ json, epochs }: SuiteOptions): Promise<void> {
       return
     }
     console.table([{ ...tally, movedRightRatio: round(tally.movedRight / tally.inbox, 3) }])
-    for (const line of wrong) console.log(`  moved wrongly: ${line}`)
+    for (const line of wrong) console.log(`  moved: ${line}`)
     for (const file of result.files) {
       if (expected.has(file.path) && !file.movedTo) {
         console.log(
