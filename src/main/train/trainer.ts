@@ -14,16 +14,10 @@ import {
 import type { ModelMetadata } from '../../shared/model-metadata'
 import { AppError } from '../../shared/errors'
 import type { EvaluationMetrics, TrainingProgress } from '../../shared/types'
-import { combineLogits, fitCombination, negativeLogLikelihood } from '../classify/calibration'
+import { combineLogits, fitCombination } from '../classify/calibration'
 import { buildPrototypes, prototypeSimilarities } from '../classify/prototypes'
 import { TextClassifier } from '../classify/classifier'
-import {
-  batchInputs,
-  disposeBatch,
-  encodeTokenized,
-  tokensFor,
-  type EncodedDocuments,
-} from '../classify/encoding'
+import { encodeTokenized, tokensFor, type EncodedDocuments } from '../classify/encoding'
 import { fitIdf, ngramCounts, type FeatureSpec } from '../classify/features'
 import { TextCnnNetwork, type Architecture, type WeightMap } from '../classify/network'
 import type { AdamSettings } from '../classify/sparse-table'
@@ -34,6 +28,8 @@ import {
   DEFAULT_THRESHOLD,
 } from './defaults'
 import { evaluate } from './metrics'
+import { argMaxRows, networkLogits, subset, validationScores } from './held-out'
+import { trainStep } from './train-step'
 import { seededRandom, shuffleInPlace, stratifiedSplit } from './random'
 
 export interface TrainingExample {
@@ -198,26 +194,7 @@ export async function trainClassifier(
   network.embedding.releaseOptimizerState()
   network.wide.releaseOptimizerState()
   const metadata = buildMetadata({ labels, spec, architecture, options, examples: examples.length })
-  let validation: EvaluationMetrics | null = null
-  if (split.validation.length > 0) {
-    const sub = subset(encoded, split.validation, spec)
-    const valTargets = split.validation.map((i) => targets[i] ?? 0)
-    const netLogits = networkLogits(network, sub, spec, labels.length)
-    const trainPrototypes = buildPrototypes(encoded, split.train, targets, labels.length, spec)
-    const similarities = prototypeSimilarities(trainPrototypes, sub, spec)
-    const fitted = fitCombination(netLogits, similarities, valTargets, labels.length, {
-      weight: DEFAULT_PROTOTYPE_WEIGHT,
-      temperature: 1,
-    })
-    metadata.prototypeWeight = fitted.weight
-    metadata.temperature = fitted.temperature
-    const combined = combineLogits(netLogits, similarities, fitted.weight)
-    validation = evaluate(valTargets, argMaxRows(combined, labels.length), labels)
-    metadata.metrics = {
-      validationAccuracy: validation.accuracy,
-      validationMacroF1: validation.macroF1,
-    }
-  }
+  const validation = calibrate(metadata, network, encoded, split, targets, spec)
   // The final prototypes use every document: they need no held-out check of their own.
   const allRows = targets.map((_, i) => i)
   const prototypes = buildPrototypes(encoded, allRows, targets, labels.length, spec)
@@ -236,144 +213,39 @@ export async function trainClassifier(
   return { classifier, validation, history }
 }
 
-function trainStep(
-  network: TextCnnNetwork,
-  optimizer: tf.Optimizer,
-  adam: AdamSettings,
-  encoded: EncodedDocuments,
-  rows: number[],
-  targets: readonly number[],
-  classWeights: Float32Array,
-  spec: FeatureSpec,
-  classes: number,
-): { loss: number; correct: number } {
-  const batch = batchInputs(encoded, rows, spec)
-  const labels = rows.map((r) => targets[r] ?? 0)
-  const gathered = network.gather(batch)
-  // The gathered table rows become variables for this step only, so that their gradients come
-  // back from the same backward pass as the dense weights' and can be applied row by row.
-  const embedded = tf.variable(gathered.embedded, true, `step-embedded-${stepUid()}`)
-  const wide = tf.variable(gathered.wide, true, `step-wide-${stepUid()}`)
-  gathered.embedded.dispose()
-  gathered.wide.dispose()
-  let predicted: tf.Tensor | undefined
-  let grads: tf.NamedTensorMap = {}
-  try {
-    const dense = [...network.variables.values()]
-    const result = tf.variableGrads(() => {
-      const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), classes)
-      const weights = tf.tensor1d(labels.map((l) => classWeights[l] ?? 1))
-      const logits = network.forward(batch, { embedded, wide }, true)
-      predicted = tf.keep(tf.argMax(logits, 1))
-      const loss: tf.Scalar = tf.losses.softmaxCrossEntropy(oneHot, logits, weights)
-      return loss
-    }, [...dense, embedded, wide])
-    grads = result.grads
-    const lossValue = result.value.dataSync()[0] ?? Number.NaN
-    result.value.dispose()
-
-    const denseGrads: tf.NamedTensorMap = {}
-    for (const variable of dense) {
-      const grad = grads[variable.name]
-      if (grad) denseGrads[variable.name] = grad
-    }
-    optimizer.applyGradients(denseGrads)
-    const embeddedGrad = grads[embedded.name]
-    const wideGrad = grads[wide.name]
-    if (embeddedGrad)
-      network.embedding.applyAdam(batch.ids, embeddedGrad.dataSync() as Float32Array, adam)
-    if (wideGrad)
-      network.wide.applyAdam(batch.wideIndices, wideGrad.dataSync() as Float32Array, adam)
-
-    const picks = predicted?.dataSync() ?? []
-    const correct = labels.filter((label, i) => picks[i] === label).length
-    return { loss: lossValue, correct }
-  } finally {
-    for (const grad of Object.values(grads)) grad.dispose()
-    predicted?.dispose()
-    embedded.dispose()
-    wide.dispose()
-    disposeBatch(batch)
-  }
-}
-
-function networkLogits(
+/**
+ * Fits the prototype weight and the temperature on the held-out split (prototypes built from
+ * the training split only, so that nothing is scored on what it was built from), writes them
+ * and the held-out metrics into `metadata`, and returns those metrics.
+ */
+function calibrate(
+  metadata: ModelMetadata,
   network: TextCnnNetwork,
   encoded: EncodedDocuments,
-  spec: FeatureSpec,
-  classes: number,
-): Float32Array {
-  const logits = new Float32Array(encoded.count * classes)
-  for (let start = 0; start < encoded.count; start += 64) {
-    const rows = Array.from({ length: Math.min(64, encoded.count - start) }, (_, i) => start + i)
-    const batch = batchInputs(encoded, rows, spec)
-    try {
-      logits.set(network.logits(batch), start * classes)
-    } finally {
-      disposeBatch(batch)
-    }
-  }
-  return logits
-}
-
-function validationScores(
-  network: TextCnnNetwork,
-  encoded: EncodedDocuments,
-  rows: readonly number[],
+  split: { train: number[]; validation: number[] },
   targets: readonly number[],
   spec: FeatureSpec,
-  classes: number,
-): { loss: number; accuracy: number } | null {
-  if (rows.length === 0) return null
-  const logits = new Float32Array(rows.length * classes)
-  for (let start = 0; start < rows.length; start += 64) {
-    const slice = rows.slice(start, start + 64)
-    const batch = batchInputs(encoded, slice, spec)
-    try {
-      logits.set(network.logits(batch), start * classes)
-    } finally {
-      disposeBatch(batch)
-    }
-  }
-  const truth = rows.map((r) => targets[r] ?? 0)
-  const picks = argMaxRows(logits, classes)
-  return {
-    loss: negativeLogLikelihood(logits, truth, classes, 1),
-    accuracy: truth.filter((t, i) => picks[i] === t).length / truth.length,
-  }
-}
-
-function argMaxRows(logits: Float32Array, classes: number): number[] {
-  const picks: number[] = []
-  for (let i = 0; i * classes < logits.length; i++) {
-    let best = 0
-    for (let c = 1; c < classes; c++) {
-      if ((logits[i * classes + c] ?? 0) > (logits[i * classes + best] ?? 0)) best = c
-    }
-    picks.push(best)
-  }
-  return picks
-}
-
-function subset(
-  encoded: EncodedDocuments,
-  rows: readonly number[],
-  spec: FeatureSpec,
-): EncodedDocuments {
-  const out: EncodedDocuments = {
-    count: rows.length,
-    ids: new Int32Array(rows.length * spec.sequenceLength),
-    wideIndices: new Int32Array(rows.length * spec.maxWideFeatures),
-    wideValues: new Float32Array(rows.length * spec.maxWideFeatures),
-  }
-  rows.forEach((row, i) => {
-    const t = spec.sequenceLength
-    const m = spec.maxWideFeatures
-    out.ids.set(encoded.ids.subarray(row * t, (row + 1) * t), i * t)
-    out.wideIndices.set(encoded.wideIndices.subarray(row * m, (row + 1) * m), i * m)
-    out.wideValues.set(encoded.wideValues.subarray(row * m, (row + 1) * m), i * m)
+): EvaluationMetrics | null {
+  if (split.validation.length === 0) return null
+  const classes = metadata.labels.length
+  const held = subset(encoded, split.validation, spec)
+  const heldTargets = split.validation.map((i) => targets[i] ?? 0)
+  const logits = networkLogits(network, held, spec, classes)
+  const similarities = prototypeSimilarities(
+    buildPrototypes(encoded, split.train, targets, classes, spec),
+    held,
+    spec,
+  )
+  const fitted = fitCombination(logits, similarities, heldTargets, classes, {
+    weight: DEFAULT_PROTOTYPE_WEIGHT,
+    temperature: 1,
   })
-  return out
+  metadata.prototypeWeight = fitted.weight
+  metadata.temperature = fitted.temperature
+  const combined = combineLogits(logits, similarities, fitted.weight)
+  const metrics = evaluate(heldTargets, argMaxRows(combined, classes), metadata.labels)
+  metadata.metrics = { validationAccuracy: metrics.accuracy, validationMacroF1: metrics.macroF1 }
+  return metrics
 }
 
 /** n / (classes · n_c), so that every class weighs as much in the loss as a balanced one would. */
@@ -444,12 +316,6 @@ function progressReporter(
   onProgress: ((progress: TrainingProgress) => void) | undefined,
 ): (partial: Partial<TrainingProgress> & Pick<TrainingProgress, 'phase'>) => void {
   return (partial) => onProgress?.(trainingProgress(partial))
-}
-
-let stepCounter = 0
-function stepUid(): number {
-  stepCounter += 1
-  return stepCounter
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
