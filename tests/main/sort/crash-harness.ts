@@ -1,7 +1,8 @@
 /**
  * Kill-loop harness for the mover: a child process runs journaled moves and is killed with
  * SIGKILL at seeded random moments; after each kill the parent runs recover() and checks that
- * every file exists exactly once with its original bytes. Exported for the benchmark as well.
+ * every file exists exactly once with its original bytes. A last scan of the folders counts lost
+ * and duplicated files. Exported for the `faults` benchmark as well.
  */
 import { fork } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -34,6 +35,11 @@ export interface CrashLoopOptions {
   maxMovesPerLife?: number
   maxKillDelayMs?: number
   maxFileBytes?: number
+  /**
+   * Stop at the first broken invariant (the default, for tests). The benchmark keeps going so
+   * its counts cover every move.
+   */
+  stopOnViolation?: boolean
 }
 
 export interface CrashLoopReport {
@@ -41,8 +47,12 @@ export interface CrashLoopReport {
   kills: number
   completed: number
   rolledBack: number
-  /** Each broken invariant, described; empty when the mover kept its promises. */
+  /** Each broken invariant, described once; empty when the mover kept its promises. */
   violations: string[]
+  /** Originals whose bytes exist at no path under in/ and docs/ after the last recovery. */
+  filesLost: number
+  /** Originals whose bytes exist at more than one path under in/ and docs/ at the end. */
+  filesDuplicated: number
   durationMs: number
 }
 
@@ -62,8 +72,12 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     completed: 0,
     rolledBack: 0,
     violations: [],
+    filesLost: 0,
+    filesDuplicated: 0,
     durationMs: 0,
   }
+  const violations = new Set<string>()
+  const stopOnViolation = options.stopOnViolation ?? true
 
   for (;;) {
     const kill = {
@@ -72,9 +86,14 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     }
     const finished = await runChild(dbPath, jobsPath, kill)
     if (!finished) report.kills += 1
-    await recoverAndCheck(dbPath, options.workDir, hashes, report)
-    if (finished || report.violations.length > 0) break
+    for (const violation of await recoverAndCheck(dbPath, options.workDir, hashes, report)) {
+      violations.add(violation)
+    }
+    if (finished || (stopOnViolation && violations.size > 0)) break
   }
+
+  Object.assign(report, countLostAndDuplicated(options.workDir, hashes))
+  report.violations = [...violations]
   report.durationMs = Date.now() - started
   return report
 }
@@ -135,12 +154,33 @@ function runChild(
   })
 }
 
+/**
+ * Scans in/ and docs/ under `workDir` for the given original hashes: an original is lost when its
+ * bytes exist at no path (missing or altered), duplicated when they exist at more than one.
+ */
+export function countLostAndDuplicated(
+  workDir: string,
+  hashes: ReadonlySet<string>,
+): { filesLost: number; filesDuplicated: number } {
+  const seen = scanHashes(workDir)
+  let filesLost = 0
+  let filesDuplicated = 0
+  for (const hash of hashes) {
+    const copies = seen.get(hash)?.length ?? 0
+    if (copies === 0) filesLost += 1
+    if (copies > 1) filesDuplicated += 1
+  }
+  return { filesLost, filesDuplicated }
+}
+
+/** Runs recover(), adds its counts to the report and returns the broken invariants. */
 async function recoverAndCheck(
   dbPath: string,
   workDir: string,
   hashes: Set<string>,
   report: CrashLoopReport,
-): Promise<void> {
+): Promise<string[]> {
+  const violations: string[] = []
   const library = Library.open(dbPath)
   try {
     const journal = new SqliteMoveJournal(library.db)
@@ -148,17 +188,33 @@ async function recoverAndCheck(
     report.completed += recovery.completed.length
     report.rolledBack += recovery.rolledBack.length
     if (recovery.failed.length > 0 || recovery.deferred.length > 0) {
-      report.violations.push(`recovery could not settle: ${JSON.stringify(recovery)}`)
+      violations.push(`recovery could not settle: ${JSON.stringify(recovery)}`)
     }
-    if (journal.pending().length > 0) report.violations.push('pending rows after recovery')
+    if (journal.pending().length > 0) violations.push('pending rows after recovery')
   } finally {
     library.close()
   }
-  report.violations.push(...checkFiles(workDir, hashes))
+  return [...violations, ...checkFiles(workDir, hashes)]
 }
 
 /** Every original hash exactly once under in/ and docs/, and no other file there. */
 function checkFiles(workDir: string, hashes: Set<string>): string[] {
+  const seen = scanHashes(workDir)
+  const violations: string[] = []
+  for (const hash of hashes) {
+    const paths = seen.get(hash) ?? []
+    if (paths.length !== 1) {
+      violations.push(`${hash.slice(0, 12)} found ${paths.length} times: ${paths.join(', ')}`)
+    }
+  }
+  for (const [hash, paths] of seen) {
+    if (!hashes.has(hash)) violations.push(`unexpected file(s): ${paths.join(', ')}`)
+  }
+  return violations
+}
+
+/** The paths of every file under in/ and docs/, grouped by the SHA-256 of their bytes. */
+function scanHashes(workDir: string): Map<string, string[]> {
   const seen = new Map<string, string[]>()
   for (const root of ['in', 'docs']) {
     for (const entry of readdirSync(join(workDir, root), {
@@ -171,15 +227,5 @@ function checkFiles(workDir: string, hashes: Set<string>): string[] {
       seen.set(hash, [...(seen.get(hash) ?? []), path])
     }
   }
-  const violations: string[] = []
-  for (const hash of hashes) {
-    const paths = seen.get(hash) ?? []
-    if (paths.length !== 1) {
-      violations.push(`${hash.slice(0, 12)} found ${paths.length} times: ${paths.join(', ')}`)
-    }
-  }
-  for (const [hash, paths] of seen) {
-    if (!hashes.has(hash)) violations.push(`unexpected file(s): ${paths.join(', ')}`)
-  }
-  return violations
+  return seen
 }
