@@ -1,3 +1,5 @@
+import { AppError } from '../../src/shared/errors'
+
 /** What every system in the classification benchmark reports for one dataset. */
 export interface SystemResult {
   accuracy: number
@@ -11,18 +13,21 @@ export interface SystemResult {
   ece?: number
 }
 
-export type SystemOutcome =
-  | { ok: true; result: SystemResult }
-  | { ok: false; reason: string }
+export type SystemOutcome = { ok: true; result: SystemResult } | { ok: false; reason: string }
 
-/** Accepts a peer's or Docsort's JSON only when every metric is a finite number. */
+/**
+ * Accepts a peer's or Docsort's JSON (stdout holds only that object) only when every metric is a
+ * finite number.
+ */
 export function parseSystemResult(stdout: string, source: string): SystemResult {
-  const line = stdout.trim().split('\n').at(-1) ?? ''
-  const raw = JSON.parse(line) as Record<string, unknown>
+  const raw = JSON.parse(stdout) as Record<string, unknown>
   const number = (key: string): number => {
     const value = raw[key]
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`${source} printed no number for ${key}: got ${JSON.stringify(value)}`)
+      throw new AppError(
+        'input/invalid',
+        `${source} printed no number for ${key}: got ${JSON.stringify(value)}`,
+      )
     }
     return value
   }

@@ -72,7 +72,9 @@ export function pythonPeer(
       const check = await apt.ensure(packages)
       if (!check.ok) return { ok: false, reason: check.reason }
       try {
+        // No __pycache__ next to the scripts: the source tree stays as committed.
         const { stdout } = await run(PYTHON, [join(PEERS, script), train, test], {
+          env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
           maxBuffer: 16 * 1024 * 1024,
         })
         return { ok: true, result: parseSystemResult(stdout, script) }
