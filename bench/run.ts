@@ -5,6 +5,8 @@
  *
  *   20ng (default)  full 20 Newsgroups bydate split: train on train, evaluate on test
  *   corpus          sort a 30-file inbox of real documents plus every hostile file
+ *   faults          1,000 journaled moves under seeded SIGKILLs: files lost and duplicated
+ *   classify        Docsort against TF-IDF + LinearSVC and fastText on 20NG, R8 and R52
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,7 +15,12 @@ import type { SuiteOptions } from './suites/common'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, epochs: { type: 'string' } },
+  options: {
+    json: { type: 'boolean', default: false },
+    epochs: { type: 'string' },
+    // Read by the classify suite from process.argv.
+    datasets: { type: 'string' },
+  },
 })
 const suites = readdirSync(join(import.meta.dirname, 'suites'))
   .filter((f) => f.endsWith('.ts') && f !== 'common.ts')

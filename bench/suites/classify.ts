@@ -1,8 +1,8 @@
 /**
  * Peer comparison on public text-classification corpora: Docsort's `eval` against TF-IDF +
  * LinearSVC (scikit-learn) and fastText, each trained on the same train tree and scored on the same
- * test tree. Datasets come from `DOCSORT_BENCH_DATASETS` (comma-separated; default r8,r52,20ng) or
- * `-- --datasets a,b` (bench/run.ts refuses options it does not know, so they go after `--`).
+ * test tree. Datasets come from `--datasets a,b` or `DOCSORT_BENCH_DATASETS` (comma-separated;
+ * default r8,r52,20ng).
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
