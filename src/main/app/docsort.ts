@@ -150,7 +150,8 @@ export class Docsort {
     if (labels.size < 2) {
       throw new AppError(
         'train/not-enough-data',
-        `Training needs documents in at least two categories; the library has ${labels.size}. Run "docsort learn <folder>" first.`,
+        `Training needs documents in at least two categories; the library has ${labels.size}. ` +
+          'Run "docsort learn <folder>" first.',
       )
     }
     const backend = await initBackend()

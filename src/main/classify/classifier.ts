@@ -45,7 +45,7 @@ export class TextClassifier {
     return encodeTexts(texts, this.spec, this.idf)
   }
 
-  /** Logits [count · labels], row-major: the network's plus the weighted prototype similarities. */
+  /** Logits [count · labels], row-major: the network's plus weighted prototype similarities. */
   logits(encoded: EncodedDocuments): Float32Array {
     const similarities = prototypeSimilarities(this.prototypes, encoded, this.spec)
     return combineLogits(this.networkLogits(encoded), similarities, this.metadata.prototypeWeight)

@@ -102,7 +102,8 @@ export async function loadModel(dir: string): Promise<TextClassifier> {
     if (!want || want.join('x') !== entry.shape.join('x')) {
       throw incompatible(
         dir,
-        `weight ${entry.name} has shape [${entry.shape.join(', ')}], expected [${want?.join(', ') ?? 'none'}]`,
+        `weight ${entry.name} has shape [${entry.shape.join(', ')}], ` +
+          `expected [${want?.join(', ') ?? 'none'}]`,
       )
     }
     const length = want.reduce((a, b) => a * b, 1)

@@ -1,8 +1,9 @@
 /**
  * Differentiable building blocks with hand-written gradients. The stock conv1d layer has no
  * gradient kernel on the wasm backend (and crawls on cpu), and the generic gradients of `matMul`
- * with transposes and of `max` are slow there, so the network is built from these instead. Every function is pure tensor code: callers run it inside `tf.tidy` or an
- * optimizer step, which dispose the intermediates.
+ * with transposes and of `max` are slow there, so the network is built from these instead.
+ * Every function is pure tensor code: callers run it inside `tf.tidy` or an optimizer step,
+ * which dispose the intermediates.
  */
 import * as tf from '@tensorflow/tfjs'
 

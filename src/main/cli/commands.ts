@@ -32,7 +32,8 @@ export async function learnCommand({ app, out, positionals }: CommandContext): C
   bar.finish()
   out.result(report)
   out.line(
-    `Learned ${plural(report.documents, 'document', 'documents')} in ${plural(report.categories.length, 'category', 'categories')}:`,
+    `Learned ${plural(report.documents, 'document', 'documents')} ` +
+      `in ${plural(report.categories.length, 'category', 'categories')}:`,
   )
   for (const c of report.categories)
     out.line(`  ${c.name.padEnd(28)} ${String(c.documents).padStart(5)}  ${c.folder}`)
@@ -44,7 +45,8 @@ export async function learnCommand({ app, out, positionals }: CommandContext): C
   out.line(
     usable >= 2
       ? 'Next: docsort train'
-      : `Training needs documents in at least two categories; the library has ${usable}. Learn more folders first.`,
+      : `Training needs documents in at least two categories; the library has ${usable}. ` +
+          'Learn more folders first.',
   )
 }
 
@@ -68,12 +70,15 @@ export async function trainCommand({ app, out, flags, signal }: CommandContext):
     metrics: metadata.metrics,
     temperature: metadata.temperature,
   })
+  const { documents, seconds, epochs, backend } = metadata.training
   out.line(
-    `Trained model ${metadata.version} on ${metadata.training.documents} documents in ${metadata.training.seconds.toFixed(1)} s (${metadata.training.epochs} epochs, ${metadata.training.backend} backend).`,
+    `Trained model ${metadata.version} on ${documents} documents in ${seconds.toFixed(1)} s ` +
+      `(${epochs} epochs, ${backend} backend).`,
   )
   if (metadata.metrics.validationAccuracy !== null) {
     out.line(
-      `Held-out accuracy ${percent(metadata.metrics.validationAccuracy).trim()} on ${metadata.training.validationDocuments} documents.`,
+      `Held-out accuracy ${percent(metadata.metrics.validationAccuracy).trim()} ` +
+        `on ${metadata.training.validationDocuments} documents.`,
     )
   }
 }
@@ -93,7 +98,8 @@ export async function classifyCommand({ app, out, positionals }: CommandContext)
       .map((r) => `${r.label} ${percent(r.confidence).trim()}`)
       .join(', ')
     out.line(
-      `${fileName(entry.path)}: ${entry.predicted ?? '?'} ${percent(entry.confidence).trim()}${others ? `  (then ${others})` : ''}`,
+      `${fileName(entry.path)}: ${entry.predicted ?? '?'} ${percent(entry.confidence).trim()}` +
+        (others ? `  (then ${others})` : ''),
     )
   }
   return entries.some((e) => e.error) ? 1 : 0
@@ -128,7 +134,8 @@ export function statusCommand({ app, out }: CommandContext): CommandResult {
   out.line(`Data folder: ${status.dataDir}`)
   out.line(
     status.activeModel
-      ? `Active model: ${status.activeModel} (${plural(status.labels.length, 'category', 'categories')})`
+      ? `Active model: ${status.activeModel} ` +
+          `(${plural(status.labels.length, 'category', 'categories')})`
       : 'No model trained yet.',
   )
   const categories = app.library.listCategories()
@@ -139,7 +146,8 @@ export function statusCommand({ app, out }: CommandContext): CommandResult {
     const count =
       app.library.countsByCategory().find((c) => c.category === category.name)?.count ?? 0
     out.line(
-      `  ${category.name.padEnd(28)} ${String(count).padStart(5)} documents  → ${category.folder}`,
+      `  ${category.name.padEnd(28)} ${String(count).padStart(5)} documents` +
+        `  → ${category.folder}`,
     )
   }
   return Promise.resolve()
@@ -168,14 +176,17 @@ export async function evalCommand({ app, out, flags }: CommandContext): CommandR
   trainBar.finish()
   out.result(report)
   out.line(
-    `Accuracy ${percent(report.accuracy).trim()}, macro-F1 ${percent(report.macroF1).trim()} on ${report.documents} documents (${report.skipped} skipped).`,
+    `Accuracy ${percent(report.accuracy).trim()}, macro-F1 ${percent(report.macroF1).trim()} ` +
+      `on ${report.documents} documents (${report.skipped} skipped).`,
   )
   if (report.trainSeconds !== null)
     out.line(
-      `Trained on ${report.trainDocuments} documents in ${report.trainSeconds.toFixed(1)} s (${report.backend}).`,
+      `Trained on ${report.trainDocuments} documents ` +
+        `in ${report.trainSeconds.toFixed(1)} s (${report.backend}).`,
     )
   out.line(
-    `Inference ${report.docsPerSecond.toFixed(0)} documents/s, calibration error ${report.ece.toFixed(3)}, peak RSS ${report.peakRssMb.toFixed(0)} MB.`,
+    `Inference ${report.docsPerSecond.toFixed(0)} documents/s, ` +
+      `calibration error ${report.ece.toFixed(3)}, peak RSS ${report.peakRssMb.toFixed(0)} MB.`,
   )
   out.line()
   out.line(metricsTable(report))
@@ -217,30 +228,32 @@ export async function watchCommand({
 }
 
 function printSortEntries(out: Output, entries: SortEntry[], applied: boolean): void {
-  for (const entry of entries) {
-    const name = fileName(entry.path)
-    if (entry.error) out.line(`  kept    ${name}: ${entry.error.message} [${entry.error.code}]`)
-    else if (entry.duplicateOf) out.line(`  kept    ${name}: identical to ${entry.duplicateOf}`)
-    else if (!entry.category)
-      out.line(
-        `  unsure  ${name}: ${entry.predicted ?? '?'} at ${percent(entry.confidence).trim()}, left for review`,
-      )
-    else if (applied && entry.movedTo)
-      out.line(
-        `  moved   ${name} → ${entry.category}/${basename(entry.movedTo)} (${percent(entry.confidence).trim()})`,
-      )
-    else out.line(`  would move ${name} → ${entry.category} (${percent(entry.confidence).trim()})`)
-  }
+  for (const entry of entries) out.line(describeEntry(entry, applied))
   const moved = entries.filter((e) => e.movedTo).length
   const unsure = entries.filter((e) => !e.error && !e.category).length
   const unreadable = entries.filter((e) => e.error?.code.startsWith('extract/')).length
   const kept = entries.length - moved - unsure - unreadable
   const planned = entries.filter((e) => e.category && !e.error).length
+  const keptNote = kept > 0 ? `, ${kept} kept (see above)` : ''
   out.line(
     applied
-      ? `${moved} moved, ${unsure} unsure, ${unreadable} unreadable${kept > 0 ? `, ${kept} kept (see above)` : ''}.`
+      ? `${moved} moved, ${unsure} unsure, ${unreadable} unreadable${keptNote}.`
       : `Plan only: run again with --apply to move ${plural(planned, 'file', 'files')}.`,
   )
+}
+
+function describeEntry(entry: SortEntry, applied: boolean): string {
+  const name = fileName(entry.path)
+  const confidence = percent(entry.confidence).trim()
+  if (entry.error) return `  kept    ${name}: ${entry.error.message} [${entry.error.code}]`
+  if (entry.duplicateOf) return `  kept    ${name}: identical to ${entry.duplicateOf}`
+  if (!entry.category) {
+    return `  unsure  ${name}: ${entry.predicted ?? '?'} at ${confidence}, left for review`
+  }
+  if (applied && entry.movedTo) {
+    return `  moved   ${name} → ${entry.category}/${basename(entry.movedTo)} (${confidence})`
+  }
+  return `  would move ${name} → ${entry.category} (${confidence})`
 }
 
 function toJsonEntry(entry: SortEntry): Record<string, unknown> {

@@ -59,7 +59,8 @@ export function assertZipWithinLimits(zip: JSZip, path: string): void {
     throw extractError(
       'extract/too-large',
       path,
-      `would unpack to ${mib(inflated)} MiB of text and markup; Docsort reads Word files up to ${mib(MAX_UNCOMPRESSED_BYTES)} MiB unpacked`,
+      `would unpack to ${mib(inflated)} MiB of text and markup; ` +
+        `Docsort reads Word files up to ${mib(MAX_UNCOMPRESSED_BYTES)} MiB unpacked`,
     )
   }
   const ratio = inflated / Math.max(stored, 1)
@@ -67,7 +68,8 @@ export function assertZipWithinLimits(zip: JSZip, path: string): void {
     throw extractError(
       'extract/too-large',
       path,
-      `is compressed ${ratio.toFixed(0)} to 1, which only a zip bomb is; Docsort will not unpack it`,
+      `is compressed ${ratio.toFixed(0)} to 1, which only a zip bomb is; ` +
+        'Docsort will not unpack it',
     )
   }
 }

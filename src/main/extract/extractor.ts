@@ -115,7 +115,8 @@ export class Extractor {
         return extractError(
           'extract/timeout',
           path,
-          `took longer than ${formatSeconds(this.#options.timeoutMs)} to read; Docsort stopped reading it`,
+          `took longer than ${formatSeconds(this.#options.timeoutMs)} to read; ` +
+            'Docsort stopped reading it',
           error,
         )
       case 'out-of-memory':

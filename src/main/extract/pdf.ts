@@ -27,7 +27,8 @@ export async function extractPdf(bytes: Uint8Array, path: string): Promise<PdfTe
     throw extractError(
       'extract/too-large',
       path,
-      'contains a decompression bomb (page content packed with an image codec); Docsort will not unpack it',
+      'contains a decompression bomb (page content packed with an image codec); ' +
+        'Docsort will not unpack it',
     )
   }
   const usesBrotli = raw.includes('/BrotliDecode')
@@ -124,7 +125,7 @@ function toFatalError(error: unknown, path: string, usesBrotli: boolean): AppErr
   return null
 }
 
-/** Document-info titles that are really file names or placeholders say nothing; they are dropped. */
+/** Document-info titles that are really file names or placeholders say nothing: dropped. */
 async function readTitle(parser: PDFParse): Promise<string | null> {
   try {
     const info: unknown = (await parser.getInfo()).info
@@ -135,7 +136,7 @@ async function readTitle(parser: PDFParse): Promise<string | null> {
     if (/^\S+\.[a-z0-9]{2,4}$/i.test(trimmed)) return null
     return trimmed
   } catch {
-    // A title is a nicety: a PDF whose text was readable is not failed for a broken info dictionary.
+    // A title is a nicety: a PDF with readable text is not failed for a broken info dictionary.
     return null
   }
 }

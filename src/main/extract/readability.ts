@@ -85,14 +85,20 @@ export function findUnreadableReason(text: string, isPdf: boolean): string | nul
     return 'has no text layer; it may be a scan. Docsort does not run OCR'
   }
   if (isPdf && (m.nonSpace < MIN_PDF_CHARS || m.distinctWords < MIN_PDF_DISTINCT_WORDS)) {
-    return `has almost no text (${m.nonSpace} characters, ${m.distinctWords} distinct words); it may be a scan`
+    return (
+      `has almost no text (${m.nonSpace} characters, ${m.distinctWords} distinct words); ` +
+      'it may be a scan'
+    )
   }
   if (m.wordShare < MIN_WORD_SHARE) {
     return 'has no readable words; it looks like encoded or binary data rather than text'
   }
   const latinDominates = m.latinLetters >= MIN_LATIN_LETTERS && m.latinShare >= MIN_LATIN_SHARE
   if (latinDominates && m.vowelShare < MIN_VOWEL_SHARE) {
-    return 'has garbled text: its letters do not form words (a PDF font with a broken encoding does this)'
+    return (
+      'has garbled text: its letters do not form words ' +
+      '(a PDF font with a broken encoding does this)'
+    )
   }
   return null
 }

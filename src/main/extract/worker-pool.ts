@@ -214,7 +214,7 @@ export class WorkerPool<TJob, TResult> {
     this.#dispatch()
   }
 
-  /** Ends a worker that broke its job (or died idle), rejects that job, and lets a new one start. */
+  /** Ends a worker that broke its job (or died idle), rejects that job, lets a new one start. */
   #fail(slot: Slot<TJob, TResult>, kind: WorkerFailureKind, message: string, cause?: unknown) {
     if (slot.retired) return
     this.#retire(slot, new WorkerFailure(kind, message, { cause }))

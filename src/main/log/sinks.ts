@@ -31,7 +31,8 @@ export function createFileSink(options: FileSinkOptions): LogSink {
   return {
     level: options.level ?? 'debug',
     write(record) {
-      const line = `${JSON.stringify({ ...record.fields, time: record.time, level: record.level, scope: record.scope, msg: record.msg })}\n`
+      const { time, level, scope, msg } = record
+      const line = `${JSON.stringify({ ...record.fields, time, level, scope, msg })}\n`
       if (size + line.length > maxBytes) rotate()
       appendFileSync(options.file, line)
       size += Buffer.byteLength(line)

@@ -13,7 +13,9 @@ export interface TokenizeOptions {
 /** Tokens longer than this are cut: base64 blobs and hashes carry no category signal. */
 const MAX_TOKEN_LENGTH = 32
 
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`
+const UNSPACED = ['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar']
+  .map((script) => String.raw`\p{Script=${script}}`)
+  .join('')
 
 const UNSPACED_SCRIPT = new RegExp(`[${UNSPACED}]`, 'v')
 
