@@ -9,8 +9,16 @@
  * hand-made ones do not always use `w:`). A run tab has no attributes; a tab stop definition in
  * paragraph properties (`<w:tab w:val="left" w:pos="720"/>`) does, and is not text.
  */
-const TEXT_TOKEN =
-  /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>|<\/(?:[\w.-]+:)?p>|<(?:[\w.-]+:)?tab\s*\/>|<(?:[\w.-]+:)?(?:br|cr)(?:\s[^>]*)?\/>/g
+const PREFIX = String.raw`(?:[\w.-]+:)?`
+const TEXT_TOKEN = new RegExp(
+  [
+    String.raw`<${PREFIX}t(?:\s[^>]*)?>([^<]*)<\/${PREFIX}t>`,
+    String.raw`<\/${PREFIX}p>`,
+    String.raw`<${PREFIX}tab\s*\/>`,
+    String.raw`<${PREFIX}(?:br|cr)(?:\s[^>]*)?\/>`,
+  ].join('|'),
+  'g',
+)
 
 const TAB_TOKEN = /^<(?:[\w.-]+:)?tab\b/
 

@@ -62,29 +62,23 @@ export async function transfer(
  * link(2) creates the name only if it is free, so two movers can never pick the same name, and
  * the journal names the target before each attempt.
  */
-async function claimByLink(
+function claimByLink(
   ctx: TransferContext,
   row: MoveRecord,
   from: string,
   next: NextCandidate,
 ): Promise<Candidate | 'unsupported'> {
-  let target = row.target
-  for (;;) {
+  return claimFirstFree(ctx, row, next, async (target) => {
     try {
       await link(from, target)
-      return { kind: 'free', target }
+      return 'claimed'
     } catch (error) {
       const code = errnoOf(error)
-      if (code !== 'EEXIST') {
-        if (code !== undefined && LINK_UNSUPPORTED.has(code)) return 'unsupported'
-        throw await failure(row, target, error)
-      }
+      if (code === 'EEXIST') return 'taken'
+      if (code !== undefined && LINK_UNSUPPORTED.has(code)) return 'unsupported'
+      throw await failure(row, target, error)
     }
-    const candidate = await next()
-    if (candidate.kind === 'duplicate') return candidate
-    target = candidate.target
-    ctx.journal.retarget(row.id, target)
-  }
+  })
 }
 
 /** For a destination without hard links: claim an empty file exclusively, then rename over it. */
@@ -94,15 +88,36 @@ async function claimByRename(
   partial: string,
   next: NextCandidate,
 ): Promise<Candidate> {
-  let target = row.target
-  for (;;) {
+  const claimed = await claimFirstFree(ctx, row, next, async (target) => {
     try {
       await (await open(target, 'wx')).close()
       await rename(partial, target)
-      return { kind: 'free', target }
+      return 'claimed'
     } catch (error) {
-      if (errnoOf(error) !== 'EEXIST') throw await failure(row, target, error)
+      if (errnoOf(error) === 'EEXIST') return 'taken'
+      throw await failure(row, target, error)
     }
+  })
+  // The rename attempt never answers 'unsupported'.
+  if (claimed === 'unsupported') throw new Error('claimByRename cannot be unsupported')
+  return claimed
+}
+
+/**
+ * Tries `attempt` on the journal's target and on each next candidate name until one is claimed,
+ * an identical file turns up (a duplicate), or the attempt says the method is unsupported.
+ */
+async function claimFirstFree(
+  ctx: TransferContext,
+  row: MoveRecord,
+  next: NextCandidate,
+  attempt: (target: string) => Promise<'claimed' | 'taken' | 'unsupported'>,
+): Promise<Candidate | 'unsupported'> {
+  let target = row.target
+  for (;;) {
+    const outcome = await attempt(target)
+    if (outcome === 'claimed') return { kind: 'free', target }
+    if (outcome === 'unsupported') return outcome
     const candidate = await next()
     if (candidate.kind === 'duplicate') return candidate
     target = candidate.target

@@ -4,15 +4,10 @@ import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runNode, type NodeResult } from '../../support/run-node'
 
 const repo = process.cwd()
 const run = promisify(execFile)
-
-interface CliResult {
-  code: number
-  stdout: string
-  stderr: string
-}
 
 interface JsonEntry {
   path: string
@@ -32,22 +27,8 @@ let library = ''
 let inbox = ''
 
 /** Runs the built CLI against the test's data folder; never throws on a non-zero exit. */
-async function docsort(...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(
-      'node',
-      ['bin/docsort.js', ...args, '--data-dir', dataDir],
-      {
-        cwd: repo,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string }
-    if (typeof failed.code !== 'number') throw error
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
-  }
+function docsort(...args: string[]): Promise<NodeResult> {
+  return runNode(['bin/docsort.js', ...args, '--data-dir', dataDir], { cwd: repo })
 }
 
 async function json<T>(...args: string[]): Promise<T> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
+import { runNode, type NodeResult } from '../../support/run-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const repo = process.cwd()
@@ -17,12 +18,6 @@ interface Attempt {
   stack?: string
 }
 
-interface NodeResult {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 let root = ''
 let recordFile = ''
 
@@ -30,24 +25,13 @@ let recordFile = ''
  * Runs `node <args>` with the deny-network preload; never throws on a non-zero exit. NODE_OPTIONS
  * carries the preload to any process the command itself starts (workers inherit --import).
  */
-async function nodeWithoutNetwork(args: string[]): Promise<NodeResult> {
+function nodeWithoutNetwork(args: string[]): Promise<NodeResult> {
   const env = {
     ...process.env,
     DOCSORT_NETWORK_LOG: recordFile,
     NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
   }
-  try {
-    const { stdout, stderr } = await run('node', ['--import', preload, ...args], {
-      cwd: repo,
-      env,
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string }
-    if (typeof failed.code !== 'number') throw error
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
-  }
+  return runNode(['--import', preload, ...args], { cwd: repo, env })
 }
 
 async function attempts(): Promise<Attempt[]> {
