@@ -24,6 +24,7 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
       moves: report.moves,
       seed,
       kills: report.kills,
+      journalKills: report.journalKills,
       completed: report.completed,
       rolledBack: report.rolledBack,
       filesLost: report.filesLost,

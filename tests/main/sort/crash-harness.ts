@@ -34,6 +34,12 @@ export interface CrashLoopOptions {
    */
   maxMovesPerLife?: number
   maxKillDelayMs?: number
+  /**
+   * The share of lives that end by the child killing itself right after a durable journal write
+   * (begin, retarget or setMethod, picked at random), rather than on a timer. Such a kill always
+   * leaves a pending row, so recovery is exercised however fast the machine moves files.
+   */
+  journalKillShare?: number
   maxFileBytes?: number
   /**
    * Stop at the first broken invariant (the default, for tests). The benchmark keeps going so
@@ -45,6 +51,8 @@ export interface CrashLoopOptions {
 export interface CrashLoopReport {
   moves: number
   kills: number
+  /** Kills the child dealt itself after a journal write; each left one pending row. */
+  journalKills: number
   completed: number
   rolledBack: number
   /** Each broken invariant, described once; empty when the mover kept its promises. */
@@ -69,6 +77,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const report: CrashLoopReport = {
     moves: options.moves,
     kills: 0,
+    journalKills: 0,
     completed: 0,
     rolledBack: 0,
     violations: [],
@@ -80,12 +89,20 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const stopOnViolation = options.stopOnViolation ?? true
 
   for (;;) {
-    const kill = {
+    const kill: Kill = {
       atMove: 1 + Math.floor(random() * (options.maxMovesPerLife ?? 8)),
       delayMs: random() * (options.maxKillDelayMs ?? 8),
+      atJournalWrite: 0,
+    }
+    if (random() < (options.journalKillShare ?? 0.25)) {
+      // A move writes the journal one to three times; the 4th write may already be the next move.
+      kill.atJournalWrite = 1 + Math.floor(random() * 4 * kill.atMove)
     }
     const finished = await runChild(dbPath, jobsPath, kill)
-    if (!finished) report.kills += 1
+    if (!finished) {
+      report.kills += 1
+      if (kill.atJournalWrite > 0) report.journalKills += 1
+    }
     for (const violation of await recoverAndCheck(dbPath, options.workDir, hashes, report)) {
       violations.add(violation)
     }
@@ -122,15 +139,19 @@ function createFiles(
   return { jobs, hashes }
 }
 
+interface Kill {
+  /** With atJournalWrite 0: kill on a timer, delayMs after the child starts this move. */
+  atMove: number
+  delayMs: number
+  /** Positive: the child kills itself right after this durable journal write instead. */
+  atJournalWrite: number
+}
+
 /** Resolves true when the child finished every job, false when it was killed first. */
-function runChild(
-  dbPath: string,
-  jobsPath: string,
-  kill: { atMove: number; delayMs: number },
-): Promise<boolean> {
+function runChild(dbPath: string, jobsPath: string, kill: Kill): Promise<boolean> {
   const script = fileURLToPath(new URL('./crash-child.ts', import.meta.url))
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  const child = fork(script, [dbPath, jobsPath], {
+  const child = fork(script, [dbPath, jobsPath, String(kill.atJournalWrite)], {
     execArgv: ['--import', tsx],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
@@ -140,7 +161,7 @@ function runChild(
   let done = false
   child.on('message', (message) => {
     if (message === 'done') done = true
-    else if ((message as { moving?: number }).moving === kill.atMove) {
+    else if (kill.atJournalWrite === 0 && (message as { moving?: number }).moving === kill.atMove) {
       timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
     }
   })

@@ -22,8 +22,10 @@ describe('Mover under SIGKILL', () => {
         duplicated: 0,
       })
       expect(report.kills).toBeGreaterThanOrEqual(5)
-      // Kills that landed inside a move left a pending row for recover() to settle.
-      expect(report.completed + report.rolledBack).toBeGreaterThanOrEqual(2)
+      // Each kill right after a journal write left a pending row for recover() to settle; timed
+      // kills may add more, depending on how fast this machine moves files.
+      expect(report.journalKills).toBeGreaterThanOrEqual(2)
+      expect(report.completed + report.rolledBack).toBeGreaterThanOrEqual(report.journalKills)
     } finally {
       dispose()
     }
