@@ -20,9 +20,14 @@ export const ERROR_CODES = [
   'train/not-enough-data',
   'train/failed',
   'train/cancelled',
+  /** A training job is already running; one at a time. */
+  'train/busy',
   'library/corrupt',
   'library/newer-version',
   'library/not-found',
+  'library/category-exists',
+  'library/category-not-found',
+  'library/suggestion-not-found',
   'sort/target-exists',
   'sort/source-missing',
   'sort/destination-unavailable',
@@ -30,6 +35,12 @@ export const ERROR_CODES = [
   'sort/nothing-to-undo',
   'sort/undo-blocked',
   'input/invalid',
+  /** A path from the UI outside the configured folders, or one that is not plainly written. */
+  'input/path-refused',
+  /** The request needs the desktop shell (a native dialog, opening a file) and this is not it. */
+  'input/unavailable',
+  /** A failure inside Docsort itself, not caused by the input; details are in the log. */
+  'app/failed',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

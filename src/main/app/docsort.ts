@@ -12,7 +12,8 @@ import type { TextClassifier } from '../classify/classifier'
 import { loadModel } from '../classify/model-store'
 import { Extractor, type ExtractorOptions } from '../extract/extractor'
 import { Library } from '../library/library'
-import type { ModelRecord } from '../library/models'
+import type { Category } from '../library/categories'
+import type { ModelDetails, ModelRecord } from '../library/models'
 import type { LibraryStats } from '../library/stats'
 import { createLogger } from '../log/logger'
 import { Mover, type BatchUndoReport } from '../sort/mover'
@@ -89,9 +90,25 @@ export class Docsort {
   /** Imports every document of the given folders as a labelled example of its folder's category. */
   async learn(folders: string[], onProgress?: (p: Progress) => void): Promise<LearnReport> {
     const categories = (await Promise.all(folders.map((f) => discoverCategories(f)))).flat()
+    for (const category of categories) this.library.upsertCategory(category.name, category.folder)
+    return this.importExamples(categories, onProgress)
+  }
+
+  /** Imports the files of one existing category's folder as its examples. */
+  async learnCategory(name: string, onProgress?: (p: Progress) => void): Promise<LearnReport> {
+    const category = this.library.getCategory(name)
+    if (!category) {
+      throw new AppError('library/category-not-found', `There is no category named "${name}"`)
+    }
+    return this.importExamples([{ name: category.name, folder: category.folder }], onProgress)
+  }
+
+  private async importExamples(
+    categories: { name: string; folder: string }[],
+    onProgress?: (p: Progress) => void,
+  ): Promise<LearnReport> {
     const jobs: { category: string; path: string }[] = []
     for (const category of categories) {
-      this.library.upsertCategory(category.name, category.folder)
       for (const path of await listFiles(category.folder, { recursive: true })) {
         jobs.push({ category: category.name, path })
       }
@@ -135,14 +152,20 @@ export class Docsort {
     return report
   }
 
-  /** Trains a new model on every labelled document in a worker, then makes it the active one. */
+  /**
+   * Trains a new model on every labelled document in a worker. It becomes the active one once it
+   * loads and predicts here, unless `shouldActivate` says the active model is better; then it is
+   * recorded but the active model stays.
+   */
   async train(
     options: {
       onProgress?: (p: TrainingProgress) => void
       signal?: AbortSignal
       maxEpochs?: number
+      shouldActivate?: (candidate: TrainedModel, active: ModelRecord | undefined) => boolean
+      details?: (candidate: TrainedModel) => ModelDetails
     } = {},
-  ): Promise<TrainedModel> {
+  ): Promise<TrainedModel & { activated: boolean }> {
     const examples = this.library
       .labelledExamples()
       .map((e) => ({ text: e.text, label: e.category }))
@@ -156,24 +179,32 @@ export class Docsort {
     }
     const backend = await initBackend()
     const version = new Date().toISOString().replace(/[:.]/g, '-')
+    const { shouldActivate, details, ...trainOptions } = options
     const trained = await trainInWorker(examples, join(this.paths.models, version), {
-      ...options,
+      ...trainOptions,
       backend,
     })
 
     // The new model becomes active only once it loads and predicts here.
     const candidate = await loadModel(trained.modelDir)
     candidate.warmUp()
+    const previous = this.library.activeModel()
     this.library.recordModel({
       version: trained.metadata.version,
       dir: trained.modelDir,
       labels: trained.metadata.labels,
       metrics: trained.validation,
+      details: details?.(trained) ?? null,
     })
-    this.library.setActiveModel(trained.metadata.version)
-    this.classifier?.dispose()
-    this.classifier = candidate
-    log.info('model trained', {
+    const activated = shouldActivate?.(trained, previous) ?? true
+    if (activated) {
+      this.library.setActiveModel(trained.metadata.version)
+      this.classifier?.dispose()
+      this.classifier = candidate
+    } else {
+      candidate.dispose()
+    }
+    log.info(activated ? 'model trained' : 'model trained, previous model kept', {
       version: trained.metadata.version,
       labels: trained.metadata.labels,
       documents: trained.metadata.training.documents,
@@ -181,7 +212,39 @@ export class Docsort {
       seconds: trained.metadata.training.seconds,
       backend,
     })
-    return trained
+    return { ...trained, activated }
+  }
+
+  /** Makes an earlier model the active one again; it must load first. */
+  async activateModel(version: string): Promise<ModelRecord> {
+    const record = this.library.listModels().find((m) => m.version === version)
+    if (!record) {
+      throw new AppError('model/not-found', `Model version "${version}" is not in the library`)
+    }
+    await initBackend()
+    const classifier = await loadModel(record.dir)
+    classifier.warmUp()
+    useLabels(classifier, record.labels)
+    this.library.setActiveModel(version)
+    this.classifier?.dispose()
+    this.classifier = classifier
+    log.info('model activated', { version })
+    return { ...record, active: true }
+  }
+
+  /** Renames a category, in the library, in every model's labels and in the live model. */
+  renameCategory(name: string, to: string): Category {
+    const renamed = this.library.renameCategory(name, to)
+    if (!renamed) {
+      throw new AppError('library/category-not-found', `There is no category named "${name}"`)
+    }
+    if (this.classifier) {
+      useLabels(
+        this.classifier,
+        this.classifier.labels.map((l) => (l === name ? to : l)),
+      )
+    }
+    return renamed
   }
 
   async classify(paths: string[], onProgress?: (p: Progress) => void): Promise<SortEntry[]> {
@@ -202,8 +265,12 @@ export class Docsort {
     return this.planner.plan(paths, options)
   }
 
-  async applySort(entries: SortEntry[], onProgress?: (p: Progress) => void): Promise<SortEntry[]> {
-    return this.planner.apply(entries, onProgress)
+  async applySort(
+    entries: SortEntry[],
+    onProgress?: (p: Progress) => void,
+    options: { automatic?: boolean } = {},
+  ): Promise<SortEntry[]> {
+    return this.planner.apply(entries, onProgress, options)
   }
 
   async undoLast(): Promise<BatchUndoReport> {
@@ -254,6 +321,7 @@ export class Docsort {
       try {
         const classifier = await loadModel(record.dir)
         classifier.warmUp()
+        useLabels(classifier, record.labels)
         if (record.version !== active.version) {
           this.library.setActiveModel(record.version)
           log.warn('active model unusable; fell back to an earlier one', {
@@ -300,4 +368,13 @@ export class Docsort {
   classifyText(texts: string[]): Promise<Prediction[]> {
     return this.activeClassifier().then((c) => c.predict(texts))
   }
+}
+
+/**
+ * The library's labels win over those in a model's metadata.json: a category renamed after
+ * training keeps its model outputs.
+ */
+function useLabels(classifier: TextClassifier, labels: readonly string[]): void {
+  if (labels.length !== classifier.labels.length) return
+  classifier.metadata.labels = [...labels]
 }

@@ -107,8 +107,15 @@ export class SortPlanner {
   }
 
   /** Moves every entry that has a category, as one undoable batch. */
-  async apply(entries: SortEntry[], onProgress?: (p: SortProgress) => void): Promise<SortEntry[]> {
+  async apply(
+    entries: SortEntry[],
+    onProgress?: (p: SortProgress) => void,
+    options: { automatic?: boolean } = {},
+  ): Promise<SortEntry[]> {
     const batchId = randomUUID()
+    if (entries.some((e) => e.category && !e.error)) {
+      this.library.desk.recordBatch(batchId, options.automatic ?? false)
+    }
     const result: SortEntry[] = []
     let done = 0
     for (const entry of entries) {
@@ -137,13 +144,24 @@ export class SortPlanner {
       const outcome = await this.mover.move(entry.path, category.folder, { batchId })
       const doc = this.library.getDocumentByPath(entry.path)
       if (outcome.status === 'duplicate') return { ...entry, duplicateOf: outcome.duplicateOf }
-      if (doc) this.library.relocateDocument(doc.id, outcome.to, 'moved')
+      if (doc) {
+        this.library.relocateDocument(doc.id, outcome.to, 'moved')
+        this.markSuggestionsMoved(doc.id)
+      }
       log.info('file moved', { from: outcome.from, to: outcome.to, category: category.name })
       return { ...entry, movedTo: outcome.to }
     } catch (error) {
       if (!isAppError(error)) throw error
       log.error('file not moved', { file: entry.path, code: error.code })
       return { ...entry, error: error.toJSON() }
+    }
+  }
+
+  private markSuggestionsMoved(documentId: number): void {
+    for (const suggestion of this.library.listSuggestions('pending')) {
+      if (suggestion.documentId === documentId) {
+        this.library.setSuggestionStatus(suggestion.id, 'moved')
+      }
     }
   }
 

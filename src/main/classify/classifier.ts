@@ -9,6 +9,7 @@ import { combineLogits, softmaxRow } from './calibration'
 import { batchInputs, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
 import type { FeatureSpec } from './features'
 import type { TextCnnNetwork } from './network'
+import { CorrectionMemory } from './correction-memory'
 import { prototypeSimilarities } from './prototypes'
 import type { SparseTable } from './sparse-table'
 
@@ -20,6 +21,8 @@ export class TextClassifier {
   readonly network: TextCnnNetwork
   readonly idf: Float32Array
   readonly prototypes: SparseTable
+  /** Corrections made since training; see CorrectionMemory. */
+  readonly corrections = new CorrectionMemory()
 
   constructor(
     metadata: ModelMetadata,
@@ -45,10 +48,31 @@ export class TextClassifier {
     return encodeTexts(texts, this.spec, this.idf)
   }
 
-  /** Logits [count · labels], row-major: the network's plus weighted prototype similarities. */
+  /**
+   * Logits [count · labels], row-major: the network's plus weighted prototype similarities, plus
+   * the boost of remembered corrections.
+   */
   logits(encoded: EncodedDocuments): Float32Array {
     const similarities = prototypeSimilarities(this.prototypes, encoded, this.spec)
-    return combineLogits(this.networkLogits(encoded), similarities, this.metadata.prototypeWeight)
+    const logits = combineLogits(
+      this.networkLogits(encoded),
+      similarities,
+      this.metadata.prototypeWeight,
+    )
+    const { temperature } = this.metadata
+    this.corrections.boost(logits, encoded, this.labels.length, this.spec, temperature)
+    return logits
+  }
+
+  /**
+   * Teaches the live model that `text` belongs to `label` at once, through the correction memory.
+   * False when the model has no such label (a category created after it was trained).
+   */
+  learnCorrection(text: string, label: string): boolean {
+    const index = this.labels.indexOf(label)
+    if (index < 0) return false
+    this.corrections.add(this.encode([text]), 0, index, this.spec)
+    return true
   }
 
   /** The network's logits alone [count · labels]. */

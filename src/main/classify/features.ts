@@ -34,6 +34,10 @@ export function sequenceIds(tokens: readonly string[], spec: FeatureSpec): Int32
   return ids
 }
 
+export function unigramBucket(token: string, spec: FeatureSpec): number {
+  return hashBucket(token, spec.ngramBuckets, UNIGRAM_SEED)
+}
+
 /** Term counts of hashed uni- and bigrams over the first `wideTokens` tokens. */
 export function ngramCounts(tokens: readonly string[], spec: FeatureSpec): Map<number, number> {
   const counts = new Map<number, number>()
@@ -43,7 +47,7 @@ export function ngramCounts(tokens: readonly string[], spec: FeatureSpec): Map<n
   }
   for (let i = 0; i < length; i++) {
     const token = tokens[i] ?? ''
-    add(hashBucket(token, spec.ngramBuckets, UNIGRAM_SEED))
+    add(unigramBucket(token, spec))
     if (i > 0) add(hashBucket(`${tokens[i - 1] ?? ''} ${token}`, spec.ngramBuckets, BIGRAM_SEED))
   }
   return counts

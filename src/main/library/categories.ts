@@ -1,5 +1,6 @@
 /** The user's categories: a unique name and the absolute folder its files are moved to. */
 import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
 import { assertAbsolutePath, assertName } from './validate'
 
 export interface Category {
@@ -14,6 +15,7 @@ export class CategoryRepository {
   private readonly getStmt
   private readonly getByIdStmt
   private readonly removeStmt
+  private readonly renameStmt
 
   constructor(db: Database.Database) {
     this.upsertStmt = db.prepare<[string, string], Category>(
@@ -31,6 +33,9 @@ export class CategoryRepository {
       'SELECT id, name, folder FROM categories WHERE id = ?',
     )
     this.removeStmt = db.prepare<[string]>('DELETE FROM categories WHERE name = ?')
+    this.renameStmt = db.prepare<[string, string], Category>(
+      'UPDATE categories SET name = ? WHERE name = ? RETURNING id, name, folder',
+    )
   }
 
   upsert(name: string, folder: string): Category {
@@ -49,6 +54,19 @@ export class CategoryRepository {
 
   getById(id: number): Category | undefined {
     return this.getByIdStmt.get(id)
+  }
+
+  /** Labels follow by id. Undefined when `name` does not exist; throws when `to` is taken. */
+  rename(name: string, to: string): Category | undefined {
+    assertName('category name', to)
+    try {
+      return this.renameStmt.get(to, name)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
+      throw new AppError('library/category-exists', `A category named "${to}" already exists`, {
+        cause: error,
+      })
+    }
   }
 
   /** Labels and suggestions keep their rows with a NULL category; returns false if absent. */

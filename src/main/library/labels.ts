@@ -49,6 +49,7 @@ export class LabelRepository {
   private readonly insertStmt
   private readonly examplesStmt
   private readonly countsStmt
+  private readonly sinceStmt
 
   constructor(private readonly db: Database.Database) {
     this.latestStmt = db.prepare<[string], LabelRow>(
@@ -65,6 +66,14 @@ export class LabelRepository {
        JOIN categories c ON c.id = latest.category_id
        JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
        ORDER BY latest.document_hash`,
+    )
+    this.sinceStmt = db.prepare<[number], LabelledExample>(
+      `SELECT latest.document_hash AS hash, t.text AS text, c.name AS category
+       FROM (${LATEST}) latest
+       JOIN categories c ON c.id = latest.category_id
+       JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
+       WHERE latest.source = 'corrected' AND latest.created_at >= ?
+       ORDER BY latest.id`,
     )
     this.countsStmt = db.prepare<[], CategoryCount>(
       `SELECT c.name AS category, COUNT(latest.id) AS count
@@ -110,6 +119,11 @@ export class LabelRepository {
   }
 
   /** Training data: hashes whose latest label names an existing category and that have text. */
+  /** Documents whose current label is a correction made at or after `since` (ms). */
+  correctedSince(since: number): LabelledExample[] {
+    return this.sinceStmt.all(since)
+  }
+
   examples(): LabelledExample[] {
     return this.examplesStmt.all()
   }

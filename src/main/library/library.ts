@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3'
 import type { LabelSource } from '../../shared/types'
 import { createLogger, type Logger } from '../log/logger'
 import { CategoryRepository, type Category } from './categories'
+import { DeskStateRepository } from './desk-state'
 import { ContentRepository, type ContentInput, type ContentRecord } from './contents'
 import {
   DocumentRepository,
@@ -38,6 +39,8 @@ export class Library {
   private readonly labels: LabelRepository
   private readonly suggestions: SuggestionRepository
   private readonly models: ModelRepository
+  /** Settings, watched folders and move batches of the desktop app. */
+  readonly desk: DeskStateRepository
 
   /**
    * Opens or creates the library at `file`. Throws `library/corrupt` (after copying the file
@@ -59,6 +62,7 @@ export class Library {
     this.labels = new LabelRepository(db)
     this.suggestions = new SuggestionRepository(db)
     this.models = new ModelRepository(db)
+    this.desk = new DeskStateRepository(db)
   }
 
   close(): void {
@@ -84,6 +88,15 @@ export class Library {
 
   getCategoryById(id: number): Category | undefined {
     return this.categories.getById(id)
+  }
+
+  /** Also renames the label in every recorded model, so predictions keep their category. */
+  renameCategory(name: string, to: string): Category | undefined {
+    return this.transaction(() => {
+      const renamed = this.categories.rename(name, to)
+      if (renamed) this.models.renameLabel(name, to)
+      return renamed
+    })
   }
 
   removeCategory(name: string): boolean {
@@ -128,6 +141,10 @@ export class Library {
 
   getLabel(hash: string): Label | undefined {
     return this.labels.get(hash)
+  }
+
+  correctedSince(since: number): LabelledExample[] {
+    return this.labels.correctedSince(since)
   }
 
   labelledExamples(): LabelledExample[] {

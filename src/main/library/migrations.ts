@@ -103,6 +103,32 @@ CREATE TABLE models (
 CREATE UNIQUE INDEX models_one_active ON models (active) WHERE active = 1;
 `
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(v1) }]
+// The desktop app's state: its settings, the folders it watches, which move batches the watcher
+// made on its own, and each model's training curve and backend.
+const v2 = `
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE watched_folders (
+  folder TEXT PRIMARY KEY,
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  added_at INTEGER NOT NULL
+);
+
+CREATE TABLE move_batches (
+  batch_id TEXT PRIMARY KEY,
+  automatic INTEGER NOT NULL CHECK (automatic IN (0, 1)),
+  created_at INTEGER NOT NULL
+);
+
+ALTER TABLE models ADD COLUMN details TEXT;
+`
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(v1) },
+  { version: 2, up: (db) => db.exec(v2) },
+]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,6 +1,7 @@
 /** Trained model versions: where each is on disk, its labels and metrics, and which is active. */
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import type { EpochPoint } from '../../shared/api'
 import type { EvaluationMetrics } from '../../shared/types'
 import { assertAbsolutePath, assertName } from './validate'
 
@@ -11,6 +12,14 @@ export interface ModelInput {
   /** Labels in the model's output index order. */
   labels: string[]
   metrics: EvaluationMetrics | null
+  details?: ModelDetails | null
+}
+
+/** How a model was trained, for the UI: its curve per epoch, the backend and the data size. */
+export interface ModelDetails {
+  curve: EpochPoint[]
+  backend: string
+  documents: number
 }
 
 export interface ModelRecord extends ModelInput {
@@ -23,6 +32,7 @@ interface ModelRow {
   dir: string
   labels: string
   metrics: string | null
+  details: string | null
   created_at: number
   active: number
 }
@@ -33,11 +43,12 @@ export class ModelRepository {
   private readonly listStmt
   private readonly clearActiveStmt
   private readonly setActiveStmt
+  private readonly renameStmt
 
   constructor(private readonly db: Database.Database) {
-    this.insertStmt = db.prepare<[string, string, string, string | null, number]>(
-      `INSERT INTO models (version, dir, labels, metrics, created_at, active)
-       VALUES (?, ?, ?, ?, ?, 0)`,
+    this.insertStmt = db.prepare<[string, string, string, string | null, string | null, number]>(
+      `INSERT INTO models (version, dir, labels, metrics, details, created_at, active)
+       VALUES (?, ?, ?, ?, ?, ?, 0)`,
     )
     this.activeStmt = db.prepare<[], ModelRow>('SELECT * FROM models WHERE active = 1')
     this.listStmt = db.prepare<[], ModelRow>(
@@ -45,6 +56,7 @@ export class ModelRepository {
     )
     this.clearActiveStmt = db.prepare('UPDATE models SET active = 0 WHERE active = 1')
     this.setActiveStmt = db.prepare<[string]>('UPDATE models SET active = 1 WHERE version = ?')
+    this.renameStmt = db.prepare<[string, string]>('UPDATE models SET labels = ? WHERE version = ?')
   }
 
   /** Records a new version, inactive until `setActive`: a model is activated once it has loaded. */
@@ -53,7 +65,15 @@ export class ModelRepository {
     assertAbsolutePath('model folder', input.dir)
     const metrics = input.metrics === null ? null : JSON.stringify(input.metrics)
     try {
-      this.insertStmt.run(input.version, input.dir, JSON.stringify(input.labels), metrics, now)
+      const details = input.details ? JSON.stringify(input.details) : null
+      this.insertStmt.run(
+        input.version,
+        input.dir,
+        JSON.stringify(input.labels),
+        metrics,
+        details,
+        now,
+      )
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error
       throw new AppError('input/invalid', `Model version "${input.version}" is already recorded`, {
@@ -72,6 +92,14 @@ export class ModelRepository {
     return this.listStmt.all().map(toRecord)
   }
 
+  renameLabel(name: string, to: string): void {
+    for (const model of this.list()) {
+      if (!model.labels.includes(name)) continue
+      const labels = model.labels.map((l) => (l === name ? to : l))
+      this.renameStmt.run(JSON.stringify(labels), model.version)
+    }
+  }
+
   setActive(version: string): void {
     this.db.transaction(() => {
       this.clearActiveStmt.run()
@@ -88,6 +116,7 @@ function toRecord(row: ModelRow): ModelRecord {
     dir: row.dir,
     labels: JSON.parse(row.labels) as string[],
     metrics: row.metrics === null ? null : (JSON.parse(row.metrics) as EvaluationMetrics),
+    details: row.details === null ? null : (JSON.parse(row.details) as ModelDetails),
     createdAt: row.created_at,
     active: row.active === 1,
   }

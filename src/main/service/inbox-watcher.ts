@@ -1,0 +1,177 @@
+/**
+ * Runs the watched folders: each finished file is read, classified and either moved at once (at
+ * or above the auto-sort threshold) or left in the Inbox as a suggestion. Files arrive on a queue
+ * handled one at a time, so a burst of downloads never runs more than the extractor's own pool.
+ * It keeps the recent files and their status for the Watching screen. Files that came before any
+ * model existed wait, and are classified once one is trained.
+ */
+import { basename } from 'node:path'
+import type { SeenFileView, SeenStatus, SettingsView } from '../../shared/api'
+import { AppError, isAppError, type SerializedError } from '../../shared/errors'
+import type { Docsort } from '../app/docsort'
+import type { SortEntry } from '../app/sort-planner'
+import type { Logger } from '../log/logger'
+import { FolderWatcher, type FolderWatcherOptions, type WatchedFile } from '../watch/watcher'
+import type { EventBus } from './event-bus'
+import { moveView } from './views'
+
+const RECENT_LIMIT = 200
+
+export interface InboxWatcherOptions {
+  /** Passed to each FolderWatcher; tests shorten the stability window. */
+  watcher?: Omit<FolderWatcherOptions, 'logger' | 'ignoreInitial'>
+}
+
+export class InboxWatcher {
+  private watcher: FolderWatcher | undefined
+  private readonly recent: SeenFileView[] = []
+  private readonly waiting = new Set<string>()
+  private queue: Promise<void> = Promise.resolve()
+  private closed = false
+
+  constructor(
+    private readonly app: Docsort,
+    private readonly bus: EventBus,
+    private readonly settings: () => SettingsView,
+    private readonly logger: Logger,
+    private readonly options: InboxWatcherOptions = {},
+  ) {}
+
+  /** Watches exactly `folders` from now on (none while paused); files already there are handled. */
+  async watch(folders: string[]): Promise<void> {
+    await this.watcher?.close()
+    this.watcher = undefined
+    if (folders.length === 0 || this.closed) return
+    const watcher = new FolderWatcher(folders, {
+      ...this.options.watcher,
+      ignoreInitial: false,
+      logger: this.logger,
+    })
+    watcher.on('file', (file) => this.enqueue(file.path, file))
+    watcher.on('error', (error) => this.logger.warn('watching failed', { error: error.message }))
+    this.watcher = watcher
+    await watcher.whenReady()
+    this.logger.info('watching folders', { folders: folders.length })
+  }
+
+  recentFiles(limit: number): SeenFileView[] {
+    return this.recent.slice(0, limit)
+  }
+
+  /** Classifies the files that arrived before there was a model. */
+  retryWaiting(): void {
+    const paths = [...this.waiting]
+    this.waiting.clear()
+    for (const path of paths) this.enqueue(path)
+  }
+
+  /** Resolves when every queued file has been handled. */
+  idle(): Promise<void> {
+    return this.queue
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.watcher?.close()
+    this.watcher = undefined
+    await this.queue
+  }
+
+  private enqueue(path: string, file?: WatchedFile): void {
+    if (this.isKnown(path, file)) return
+    this.see(path, 'queued')
+    this.queue = this.queue
+      .then(() => (this.closed ? undefined : this.handle(path)))
+      .catch((error: unknown) => {
+        this.logger.error('file not handled', { file: basename(path), error: String(error) })
+        this.see(path, 'failed', { error: toSerialized(error, path) })
+      })
+  }
+
+  /** A file already classified with the same size and mtime is not classified again. */
+  private isKnown(path: string, file: WatchedFile | undefined): boolean {
+    if (!file) return false
+    const known = this.app.library.getDocumentByPath(path)
+    return (
+      known !== undefined &&
+      known.size === file.size &&
+      known.mtimeMs === file.mtimeMs &&
+      ['suggested', 'unsure', 'skipped', 'failed'].includes(known.status)
+    )
+  }
+
+  private async handle(path: string): Promise<void> {
+    if (!this.app.library.activeModel()) {
+      this.waiting.add(path)
+      this.see(path, 'queued', { error: notTrained() })
+      return
+    }
+    this.see(path, 'reading')
+    const [entry] = await this.app.planFiles([path])
+    if (!entry) return
+    if (entry.error) {
+      this.see(path, 'failed', { error: entry.error })
+      this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
+      return
+    }
+    if (this.shouldMoveAlone(entry)) {
+      await this.moveAlone(entry)
+      return
+    }
+    this.see(path, 'suggested')
+    this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
+  }
+
+  private shouldMoveAlone(entry: SortEntry): boolean {
+    const threshold = this.settings().autoSortThreshold
+    return entry.category !== null && threshold < 1 && (entry.confidence ?? 0) >= threshold
+  }
+
+  private async moveAlone(entry: SortEntry): Promise<void> {
+    const [result] = await this.app.applySort([entry], undefined, { automatic: true })
+    if (!result || result.error) {
+      this.see(entry.path, 'failed', { error: result?.error ?? null })
+      return
+    }
+    if (result.duplicateOf) {
+      this.see(entry.path, 'duplicate', { movedTo: result.duplicateOf })
+      return
+    }
+    this.see(entry.path, 'moved', { movedTo: result.movedTo })
+    const [row] = this.app.library.desk.history(1)
+    if (row) this.bus.emit('file:moved', moveView(row, this.app.library))
+    this.bus.emit('history:changed', { latest: row?.id ?? null })
+  }
+
+  private see(
+    path: string,
+    status: SeenStatus,
+    extra: { movedTo?: string | null; error?: SerializedError | null } = {},
+  ): void {
+    const view: SeenFileView = {
+      path,
+      name: basename(path),
+      status,
+      at: Date.now(),
+      movedTo: extra.movedTo ?? null,
+      error: extra.error ?? null,
+    }
+    const index = this.recent.findIndex((f) => f.path === path)
+    if (index >= 0) this.recent.splice(index, 1)
+    this.recent.unshift(view)
+    this.recent.length = Math.min(this.recent.length, RECENT_LIMIT)
+    this.bus.emit('file:seen', view)
+  }
+}
+
+function notTrained(): SerializedError {
+  return {
+    code: 'model/not-trained',
+    message: 'Waiting for a trained model: learn from your category folders, then train',
+  }
+}
+
+function toSerialized(error: unknown, path: string): SerializedError {
+  if (isAppError(error)) return error.toJSON()
+  return new AppError('app/failed', `"${basename(path)}" could not be handled`, { path }).toJSON()
+}

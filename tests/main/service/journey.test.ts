@@ -1,0 +1,97 @@
+import { copyFileSync, existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, DEMO, nextEvent, openWorld, type ServiceWorld } from './support'
+
+describe('DocsortService', () => {
+  let world: ServiceWorld
+
+  beforeAll(async () => {
+    world = await openWorld()
+  })
+
+  afterAll(async () => {
+    await world.dispose()
+  })
+
+  it('learns categories from folders, trains, and reports the model in its state', async () => {
+    // Given the demo library's five category folders,
+    // when they are imported and a retrain runs from the API,
+    // then the state lists five categories with their documents and an active model.
+    const learned = await call(world, 'folder:learn', { folder: world.library })
+    expect(learned.categories.map((c) => c.name).sort()).toEqual([
+      'Contracts',
+      'Forms',
+      'Invoices',
+      'Resumes',
+      'Scientific papers',
+    ])
+    expect(learned.documents).toBeGreaterThanOrEqual(25)
+
+    const finished = nextEvent(world, 'training:finished')
+    await call(world, 'model:retrain', {})
+    const outcome = await finished
+    expect(outcome.activated).toBe(true)
+    expect(outcome.model.curve.length).toBeGreaterThan(0)
+    const state = await call(world, 'app:state', {})
+    expect(state.model?.version).toBe(outcome.model.version)
+    expect(state.training.running).toBe(false)
+    expect(world.events.some((e) => e.name === 'training:progressed')).toBe(true)
+  }, 300_000)
+
+  it('suggests a dropped file, moves it on accept and puts it back on undo', async () => {
+    // Given a watched inbox,
+    // when an invoice arrives, is suggested and accepted,
+    // then it sits in the Invoices folder, the history lists the move, and undo brings it back.
+    await call(world, 'watch:add', { folder: world.inbox })
+    const suggested = nextEvent(world, 'file:seen', (f) => f.status === 'suggested')
+    copyFileSync(
+      join(DEMO, 'inbox', 'invoice-103767-adatum.pdf'),
+      join(world.inbox, 'invoice-103767-adatum.pdf'),
+    )
+    await suggested
+
+    const [suggestion] = await call(world, 'inbox:list', {})
+    expect(suggestion?.name).toBe('invoice-103767-adatum.pdf')
+    expect(suggestion?.category).toBe('Invoices')
+    expect(suggestion?.kind).toBe('pdf')
+    expect(suggestion?.snippet.length).toBeGreaterThan(20)
+    expect(suggestion?.reasons.length).toBeGreaterThan(0)
+
+    const result = await call(world, 'suggestion:accept', { id: suggestion?.id ?? 0 })
+    expect(result.movedTo).toBe(join(world.library, 'Invoices', 'invoice-103767-adatum.pdf'))
+    expect(existsSync(join(world.inbox, 'invoice-103767-adatum.pdf'))).toBe(false)
+    expect(await call(world, 'inbox:list', {})).toEqual([])
+
+    const [move] = await call(world, 'history:list', {})
+    expect(move).toMatchObject({ category: 'Invoices', undone: false, automatic: false })
+    const undo = await call(world, 'history:undo', { moveIds: [move?.id ?? 0] })
+    expect(undo).toEqual({ undone: [move?.id], failed: [] })
+    expect(readdirSync(world.inbox)).toEqual(['invoice-103767-adatum.pdf'])
+    expect((await call(world, 'history:list', {}))[0]?.undone).toBe(true)
+  }, 120_000)
+
+  it('moves a corrected file to the chosen category and learns the correction at once', async () => {
+    // Given a CV in the inbox,
+    // when its suggestion is corrected to Forms,
+    // then it moves to Forms, and the same document is classified as Forms right away.
+    const suggested = nextEvent(world, 'file:seen', (f) => f.status === 'suggested')
+    copyFileSync(
+      join(DEMO, 'inbox', 'john-doe-cv-oldstyle.pdf'),
+      join(world.inbox, 'john-doe-cv-oldstyle.pdf'),
+    )
+    await suggested
+    const suggestion = (await call(world, 'inbox:list', {})).find(
+      (s) => s.name === 'john-doe-cv-oldstyle.pdf',
+    )
+    expect(suggestion?.category).toBe('Resumes')
+
+    const result = await call(world, 'suggestion:correct', {
+      id: suggestion?.id ?? 0,
+      category: 'Forms',
+    })
+    expect(result.movedTo).toBe(join(world.library, 'Forms', 'john-doe-cv-oldstyle.pdf'))
+    const [entry] = await world.service.app.classify([result.movedTo ?? ''])
+    expect(entry?.predicted).toBe('Forms')
+  }, 120_000)
+})
