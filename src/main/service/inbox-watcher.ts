@@ -3,11 +3,14 @@
  * or above the auto-sort threshold) or left in the Inbox as a suggestion. Files arrive on a queue
  * handled one at a time, so a burst of downloads never runs more than the extractor's own pool.
  * It keeps the recent files and their status for the Watching screen. Files that came before any
- * model existed wait, and are classified once one is trained.
+ * model existed wait, and are classified once one is trained. A file that cannot be read or
+ * moved for a passing reason (locked, busy, permissions being set) is retried with backoff for
+ * as long as it exists; it is never forgotten.
  */
+import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { SeenFileView, SeenStatus, SettingsView } from '../../shared/api'
-import { AppError, isAppError, type SerializedError } from '../../shared/errors'
+import { AppError, isAppError, type ErrorCode, type SerializedError } from '../../shared/errors'
 import type { Docsort } from '../app/docsort'
 import type { SortEntry } from '../app/sort-planner'
 import type { Logger } from '../log/logger'
@@ -16,16 +19,23 @@ import type { EventBus } from './event-bus'
 import { moveView } from './views'
 
 const RECENT_LIMIT = 200
+// Errors that say nothing about the file's content: the same file may well work a moment later.
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['extract/failed', 'sort/io-failed'])
 
 export interface InboxWatcherOptions {
   /** Passed to each FolderWatcher; tests shorten the stability window. */
   watcher?: Omit<FolderWatcherOptions, 'logger' | 'ignoreInitial'>
+  /** Backoff of the retry queue in ms: the first delay, doubled per attempt up to the cap. */
+  retry?: { firstMs: number; maxMs: number }
 }
+
+const DEFAULT_RETRY = { firstMs: 2_000, maxMs: 5 * 60_000 }
 
 export class InboxWatcher {
   private watcher: FolderWatcher | undefined
   private readonly recent: SeenFileView[] = []
   private readonly waiting = new Set<string>()
+  private readonly retries = new Map<string, { attempt: number; timer: NodeJS.Timeout }>()
   private queue: Promise<void> = Promise.resolve()
   private closed = false
 
@@ -70,8 +80,15 @@ export class InboxWatcher {
     return this.queue
   }
 
+  /** Paths waiting in the retry queue, with the attempts made so far. */
+  retrying(): { path: string; attempts: number }[] {
+    return [...this.retries].map(([path, r]) => ({ path, attempts: r.attempt }))
+  }
+
   async close(): Promise<void> {
     this.closed = true
+    for (const retry of this.retries.values()) clearTimeout(retry.timer)
+    this.retries.clear()
     await this.watcher?.close()
     this.watcher = undefined
     await this.queue
@@ -109,6 +126,11 @@ export class InboxWatcher {
     this.see(path, 'reading')
     const [entry] = await this.app.planFiles([path])
     if (!entry) return
+    if (entry.error && TRANSIENT.has(entry.error.code)) {
+      this.retryLater(path, entry.error)
+      return
+    }
+    this.forgetRetry(path)
     if (entry.error) {
       this.see(path, 'failed', { error: entry.error })
       this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
@@ -129,6 +151,10 @@ export class InboxWatcher {
 
   private async moveAlone(entry: SortEntry): Promise<void> {
     const [result] = await this.app.applySort([entry], undefined, { automatic: true })
+    if (result?.error && TRANSIENT.has(result.error.code)) {
+      this.retryLater(entry.path, result.error)
+      return
+    }
     if (!result || result.error) {
       this.see(entry.path, 'failed', { error: result?.error ?? null })
       return
@@ -141,6 +167,28 @@ export class InboxWatcher {
     const [row] = this.app.library.desk.history(1)
     if (row) this.bus.emit('file:moved', moveView(row, this.app.library))
     this.bus.emit('history:changed', { latest: row?.id ?? null })
+  }
+
+  private retryLater(path: string, error: SerializedError): void {
+    const { firstMs, maxMs } = this.options.retry ?? DEFAULT_RETRY
+    const attempt = (this.retries.get(path)?.attempt ?? 0) + 1
+    const delay = Math.min(maxMs, firstMs * 2 ** (attempt - 1))
+    const timer = setTimeout(() => {
+      if (!existsSync(path)) {
+        this.logger.debug('file gone before its retry', { file: basename(path) })
+        this.retries.delete(path)
+        return
+      }
+      this.enqueue(path)
+    }, delay)
+    this.retries.set(path, { attempt, timer })
+    this.logger.info('file busy, retrying later', { file: basename(path), attempt, delay })
+    this.see(path, 'queued', { error })
+  }
+
+  private forgetRetry(path: string): void {
+    clearTimeout(this.retries.get(path)?.timer)
+    this.retries.delete(path)
   }
 
   private see(

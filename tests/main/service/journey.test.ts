@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { call, DEMO, nextEvent, openWorld, type ServiceWorld } from './support'
 
 describe('DocsortService', () => {
@@ -94,4 +94,41 @@ describe('DocsortService', () => {
     const [entry] = await world.service.app.classify([result.movedTo ?? ''])
     expect(entry?.predicted).toBe('Forms')
   }, 120_000)
+
+  it('retries a file that cannot be read for a passing reason until it can', async () => {
+    // Given a file whose first two reads fail as a locked file's do,
+    // when it lands in the watched inbox,
+    // then it waits in the retry queue, and is suggested once it can be read.
+    const app = world.service.app
+    const plan = app.planFiles.bind(app)
+    let failures = 0
+    const spy = vi.spyOn(app, 'planFiles').mockImplementation(async (paths, options) => {
+      if (failures >= 2) return plan(paths, options)
+      failures += 1
+      return paths.map((path) => ({
+        path,
+        category: null,
+        predicted: null,
+        confidence: null,
+        runnersUp: [],
+        movedTo: null,
+        duplicateOf: null,
+        error: { code: 'extract/failed' as const, message: 'EBUSY: resource busy', path },
+      }))
+    })
+    try {
+      const queued = nextEvent(world, 'file:seen', (f) => f.status === 'queued' && !!f.error)
+      const suggested = nextEvent(world, 'file:seen', (f) => f.status === 'suggested')
+      copyFileSync(
+        join(DEMO, 'inbox', 'orlen-fuel-invoice-pl.txt'),
+        join(world.inbox, 'orlen-fuel-invoice-pl.txt'),
+      )
+      expect((await queued).error?.code).toBe('extract/failed')
+      expect((await suggested).name).toBe('orlen-fuel-invoice-pl.txt')
+      expect(failures).toBe(2)
+      expect(world.service.inbox.retrying()).toEqual([])
+    } finally {
+      spy.mockRestore()
+    }
+  }, 60_000)
 })

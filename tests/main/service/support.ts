@@ -32,7 +32,10 @@ export async function openWorld(): Promise<ServiceWorld> {
   const service = await DocsortService.open({
     dataDir: join(root, 'data'),
     allowedRoots: [root],
-    inbox: { watcher: { stabilityThreshold: 300, pollInterval: 50 } },
+    inbox: {
+      watcher: { stabilityThreshold: 300, pollInterval: 50 },
+      retry: { firstMs: 200, maxMs: 1000 },
+    },
   })
   const events: EventMessage[] = []
   service.subscribe((event) => events.push(event))
