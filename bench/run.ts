@@ -7,6 +7,7 @@
  *   corpus          sort a 30-file inbox of real documents plus every hostile file
  *   faults          1,000 journaled moves under seeded SIGKILLs: files lost and duplicated
  *   classify        Docsort against TF-IDF + LinearSVC and fastText on 20NG, R8 and R52
+ *   load            1,000 files dropped at once into a folder `docsort serve` watches
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
