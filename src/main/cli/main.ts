@@ -24,6 +24,7 @@ import {
   type CommandResult,
 } from './commands'
 import { Output } from './output'
+import { parsePort, serveCommand } from './serve'
 
 const VERSION = packageJson.version
 
@@ -40,17 +41,24 @@ Commands:
   eval --test <dir> [--train <dir>]
                            Accuracy, macro precision/recall/F1, per-class table, confusion
   status                   The library, its categories and the active model
+  serve [--port <n>] [--allow <folder>]...
+                           The desktop UI in a browser on this computer (Ctrl+C stops);
+                           --allow names a folder the UI may use (default: your home)
   help                     Show this help
 
 Options:
   --data-dir <dir>         Where the library and models live (default: the OS data folder)
   --threshold <0..1>       Confidence below which a file is left for review
   --epochs <n>             Upper bound on training epochs
+  --port <n>               The port serve listens on (default 0: any free port)
   --json                   Print one JSON document instead of text
   --verbose                Log details to the console
   --version                Show the version
   -h, --help               Show this help
 `
+
+// electron-vite builds this file to out/main/cli.js and the renderer to out/renderer.
+const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 
 const COMMANDS: Record<string, (ctx: CommandContext) => CommandResult> = {
   learn: learnCommand,
@@ -75,6 +83,8 @@ export async function runCli(argv: string[]): Promise<number> {
         epochs: { type: 'string' },
         train: { type: 'string' },
         test: { type: 'string' },
+        port: { type: 'string' },
+        allow: { type: 'string', multiple: true },
         apply: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
@@ -97,7 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return name === undefined && !values.help ? 2 : 0
   }
   const command = COMMANDS[name]
-  if (!command) {
+  if (!command && name !== 'serve') {
     process.stderr.write(`docsort: unknown command "${name}"\n\n${USAGE}`)
     return 2
   }
@@ -111,6 +121,11 @@ export async function runCli(argv: string[]): Promise<number> {
   const epochs = parseNumber(values.epochs, 1, 1000)
   if (epochs === null) {
     out.error('--epochs takes a whole number from 1 to 1000')
+    return 2
+  }
+  const port = parsePort(values.port)
+  if (port === null) {
+    out.error('--port takes a whole number from 0 to 65535 (0 picks a free port)')
     return 2
   }
 
@@ -128,6 +143,17 @@ export async function runCli(argv: string[]): Promise<number> {
 
   let app: Docsort | undefined
   try {
+    // serve opens the application service for the UI, not the CLI's own Docsort.
+    if (!command) {
+      return await serveCommand({
+        out,
+        dataDir: paths.root,
+        port: port ?? 0,
+        allow: values.allow ?? [],
+        rendererDir: RENDERER_DIR,
+        signal: controller.signal,
+      })
+    }
     app = await Docsort.open({ dataDir: paths.root })
     const code = await command({
       app,
