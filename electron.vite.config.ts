@@ -16,7 +16,14 @@ export default defineConfig({
       },
     },
   },
-  preload: {},
+  preload: {
+    build: {
+      // A sandboxed preload cannot be an ES module: Electron runs it as a CommonJS script with a
+      // require that knows only electron and a few Node polyfills. The .cjs name keeps Node from
+      // reading it as ESM under the package's "type": "module".
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
   renderer: {
     plugins: [svelte()],
   },
