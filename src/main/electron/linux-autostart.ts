@@ -4,11 +4,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { AppError } from '../../shared/errors'
 
 export function setLinuxAutostart(enabled: boolean, command: string[]): void {
-  const folder = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'autostart')
+  // The XDG spec: an unset, empty or relative XDG_CONFIG_HOME means ~/.config.
+  const base = process.env.XDG_CONFIG_HOME
+  const folder = join(base && isAbsolute(base) ? base : join(homedir(), '.config'), 'autostart')
   const file = join(folder, 'docsort.desktop')
   try {
     if (enabled) {
@@ -40,8 +42,15 @@ function desktopEntry(command: string[]): string {
 /**
  * The desktop entry spec quotes an argument and escapes ", `, $ and \ inside the quotes; the
  * string-value escaping then doubles every backslash once more, and % is doubled for Exec.
+ * Newline, tab and carriage return become \n, \t and \r, so that no path can end the Exec line
+ * and start another key.
  */
 function execArgument(arg: string): string {
   const quoted = `"${arg.replace(/[\\"`$]/g, (char) => `\\${char}`)}"`
-  return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%')
+  return quoted
+    .replace(/\\/g, '\\\\')
+    .replace(/%/g, '%%')
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t')
+    .replace(/\r/g, '\\r')
 }
