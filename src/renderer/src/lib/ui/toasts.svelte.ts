@@ -1,0 +1,26 @@
+export type ToastTone = 'success' | 'info' | 'error'
+
+export interface Toast {
+  id: number
+  tone: ToastTone
+  text: string
+}
+
+/** Errors stay longer: they are read, not glanced at. */
+const LIFETIME_MS: Record<ToastTone, number> = { success: 5000, info: 5000, error: 9000 }
+const MAX_VISIBLE = 4
+
+export class Toasts {
+  items: Toast[] = $state.raw([])
+  #next = 1
+
+  show(tone: ToastTone, text: string): void {
+    const toast = { id: this.#next++, tone, text }
+    this.items = [...this.items, toast].slice(-MAX_VISIBLE)
+    setTimeout(() => this.dismiss(toast.id), LIFETIME_MS[tone])
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((toast) => toast.id !== id)
+  }
+}
