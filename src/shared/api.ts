@@ -4,12 +4,7 @@
  * strings appear nowhere else. Main validates every request's params (src/main/api/schemas.ts).
  */
 import type { SerializedError } from './errors'
-import type {
-  DocumentKind,
-  EvaluationMetrics,
-  ScoredLabel,
-  TrainingProgress,
-} from './types'
+import type { DocumentKind, EvaluationMetrics, ScoredLabel, TrainingProgress } from './types'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]

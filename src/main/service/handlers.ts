@@ -235,7 +235,12 @@ async function moveSuggestions(
   const results = await app.applySort(entries)
   for (const [i, result] of results.entries()) {
     const suggestion = suggestions[i]
-    if (suggestion && !result.error) library.setSuggestionStatus(suggestion.id, source)
+    if (!suggestion || result.error) continue
+    library.setSuggestionStatus(suggestion.id, source)
+    if (result.movedTo) service.inbox.note(suggestion.path, 'moved', { movedTo: result.movedTo })
+    if (result.duplicateOf) {
+      service.inbox.note(suggestion.path, 'duplicate', { movedTo: result.duplicateOf })
+    }
   }
   const moved = results.filter((r) => r.movedTo !== null).length
   if (moved > 0) {

@@ -96,12 +96,12 @@ export class InboxWatcher {
 
   private enqueue(path: string, file?: WatchedFile): void {
     if (this.isKnown(path, file)) return
-    this.see(path, 'queued')
+    this.note(path, 'queued')
     this.queue = this.queue
       .then(() => (this.closed ? undefined : this.handle(path)))
       .catch((error: unknown) => {
         this.logger.error('file not handled', { file: basename(path), error: String(error) })
-        this.see(path, 'failed', { error: toSerialized(error, path) })
+        this.note(path, 'failed', { error: toSerialized(error, path) })
       })
   }
 
@@ -120,10 +120,10 @@ export class InboxWatcher {
   private async handle(path: string): Promise<void> {
     if (!this.app.library.activeModel()) {
       this.waiting.add(path)
-      this.see(path, 'queued', { error: notTrained() })
+      this.note(path, 'queued', { error: notTrained() })
       return
     }
-    this.see(path, 'reading')
+    this.note(path, 'reading')
     const [entry] = await this.app.planFiles([path])
     if (!entry) return
     if (entry.error && TRANSIENT.has(entry.error.code)) {
@@ -132,7 +132,7 @@ export class InboxWatcher {
     }
     this.forgetRetry(path)
     if (entry.error) {
-      this.see(path, 'failed', { error: entry.error })
+      this.note(path, 'failed', { error: entry.error })
       this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
       return
     }
@@ -140,7 +140,7 @@ export class InboxWatcher {
       await this.moveAlone(entry)
       return
     }
-    this.see(path, 'suggested')
+    this.note(path, 'suggested')
     this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
   }
 
@@ -156,14 +156,14 @@ export class InboxWatcher {
       return
     }
     if (!result || result.error) {
-      this.see(entry.path, 'failed', { error: result?.error ?? null })
+      this.note(entry.path, 'failed', { error: result?.error ?? null })
       return
     }
     if (result.duplicateOf) {
-      this.see(entry.path, 'duplicate', { movedTo: result.duplicateOf })
+      this.note(entry.path, 'duplicate', { movedTo: result.duplicateOf })
       return
     }
-    this.see(entry.path, 'moved', { movedTo: result.movedTo })
+    this.note(entry.path, 'moved', { movedTo: result.movedTo })
     const [row] = this.app.library.desk.history(1)
     if (row) this.bus.emit('file:moved', moveView(row, this.app.library))
     this.bus.emit('history:changed', { latest: row?.id ?? null })
@@ -183,7 +183,7 @@ export class InboxWatcher {
     }, delay)
     this.retries.set(path, { attempt, timer })
     this.logger.info('file busy, retrying later', { file: basename(path), attempt, delay })
-    this.see(path, 'queued', { error })
+    this.note(path, 'queued', { error })
   }
 
   private forgetRetry(path: string): void {
@@ -191,7 +191,8 @@ export class InboxWatcher {
     this.retries.delete(path)
   }
 
-  private see(
+  /** Records what became of a file, for the recent list and the `file:seen` event. */
+  note(
     path: string,
     status: SeenStatus,
     extra: { movedTo?: string | null; error?: SerializedError | null } = {},
