@@ -126,6 +126,12 @@ export class InboxWatcher {
     this.note(path, 'reading')
     const [entry] = await this.app.planFiles([path])
     if (!entry) return
+    if (entry.error?.code === 'extract/not-found') {
+      // Moved or deleted since it was queued: a later event already said what became of it.
+      this.logger.debug('file gone before it was handled', { file: basename(path) })
+      this.forgetRetry(path)
+      return
+    }
     if (entry.error && TRANSIENT.has(entry.error.code)) {
       this.retryLater(path, entry.error)
       return

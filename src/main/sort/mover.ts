@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../log/logger'
 import { exists, fingerprint, isAbsent, type Fingerprint } from './file-ops'
 import { destinationError, reasonOf, sourceError } from './move-errors'
 import type { MoveJournal, MoveMethod, MoveRecord, NewMove } from './move-journal'
+import { isOpenForWriting } from './open-writers'
 import { settle } from './recovery'
 import { TargetPicker } from './target-name'
 import { transfer, UncertainMove, type NextCandidate, type TransferResult } from './transfer'
@@ -46,6 +47,12 @@ export interface BatchUndoReport {
   failed: { moveId: number; code: ErrorCode; message: string }[]
 }
 
+/**
+ * A file changed this recently may belong to a writer that paused (see open-writers.ts). Older
+ * files skip the check, which reads every process's open files: tens of milliseconds a move.
+ */
+const RECENT_WRITE_MS = 5 * 60_000
+
 export class Mover {
   private readonly inFlight = new Set<number>()
   private readonly forceCopy: boolean
@@ -70,6 +77,13 @@ export class Mover {
       throw new AppError('input/invalid', `"${from}" is already in "${dir}"`, { path: from })
     }
     const print = await inspectSource(from)
+    if (Date.now() - print.mtimeMs < RECENT_WRITE_MS && (await isOpenForWriting(from))) {
+      throw new AppError(
+        'sort/io-failed',
+        `"${from}" is still being written by another program; it was left where it was`,
+        { path: from },
+      )
+    }
     await ensureFolder(from, dir)
     const picker = new TargetPicker(dir, basename(from), print)
     const pick: NextCandidate = () =>

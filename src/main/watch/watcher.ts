@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Stats } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { lstat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 import { AppError } from '../../shared/errors'
@@ -117,7 +117,9 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
   private async report(path: string): Promise<void> {
     let info: Stats
     try {
-      info = await stat(path)
+      // lstat: a symlink is not followed, even to a file, so nothing outside the watched
+      // folders is read through one.
+      info = await lstat(path)
     } catch (error) {
       const code = (error as { code?: unknown }).code
       if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -125,6 +127,10 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
         return
       }
       this.fail(error)
+      return
+    }
+    if (info.isSymbolicLink()) {
+      this.logger.debug('symlink skipped', { path })
       return
     }
     if (!info.isFile()) return

@@ -41,7 +41,18 @@ describe('Library.open', () => {
         .all()
         .map((row) => row.name)
       expect(tables.sort()).toEqual(
-        ['categories', 'contents', 'documents', 'labels', 'models', 'moves', 'suggestions'].sort(),
+        [
+          'categories',
+          'contents',
+          'documents',
+          'labels',
+          'models',
+          'move_batches',
+          'moves',
+          'settings',
+          'suggestions',
+          'watched_folders',
+        ].sort(),
       )
     } finally {
       library.close()

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startPausedWriter } from '../../support/paused-writer'
 import { call, DEMO, nextEvent, openWorld, type ServiceWorld } from './support'
 
 describe('DocsortService', () => {
@@ -131,4 +132,35 @@ describe('DocsortService', () => {
       spy.mockRestore()
     }
   }, 60_000)
+
+  it.skipIf(process.platform !== 'linux')(
+    'waits for a paused writer before moving its file on its own',
+    async () => {
+      // Given auto-sort for every confident file, and a program that writes an invoice under its
+      // final name and pauses longer than the stability window with the file open,
+      // when the watcher sees the part,
+      // then the file is not moved while the writer holds it, and moves whole once it is done.
+      await call(world, 'settings:update', { autoSortThreshold: 0.05 })
+      const invoice = await world.service.app.ingestFile(
+        join(DEMO, 'inbox', 'invoice-103767-adatum.pdf'),
+      )
+      const text = invoice?.content.ok ? invoice.content.text : ''
+      const half = Math.floor(text.length / 2)
+      const path = join(world.inbox, 'invoice-103767.txt')
+      const busy = nextEvent(world, 'file:seen', (f) => f.path === path && !!f.error)
+      const moved = nextEvent(world, 'file:moved', (m) => m.from === path)
+      const writer = await startPausedWriter(path, text.slice(0, half), text.slice(half))
+      try {
+        expect((await busy).error?.code).toBe('sort/io-failed')
+        expect(existsSync(path)).toBe(true)
+      } finally {
+        await writer.finish()
+      }
+      const move = await moved
+      expect(move.automatic).toBe(true)
+      expect(readFileSync(move.to, 'utf8')).toBe(text)
+      await call(world, 'settings:update', { autoSortThreshold: 1 })
+    },
+    60_000,
+  )
 })

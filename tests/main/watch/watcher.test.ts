@@ -1,5 +1,14 @@
-import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Logger } from '../../../src/main/log/logger'
@@ -117,6 +126,48 @@ describe('FolderWatcher with browser downloads', () => {
 
     expect(files.map((f) => [f.path, f.size])).toEqual([[join(dir, 'x.pdf'), 8 * CHUNK.length]])
     expect(debugMessages).toContain('empty file skipped')
+  })
+
+  it('reports a file again with its full size after a stall longer than the window', async () => {
+    // Given a writer that pauses under the final name for three stability windows,
+    // when it then writes the rest,
+    // then the part is reported (it looked finished) and the whole file is reported after it.
+    await start()
+    const path = join(dir, 'scan.pdf')
+
+    writeFileSync(path, CHUNK)
+    await sleep(3 * STABLE_MS)
+    appendFileSync(path, CHUNK)
+    await settle(2)
+
+    expect(files.map((f) => [f.path, f.size])).toEqual([
+      [path, CHUNK.length],
+      [path, 2 * CHUNK.length],
+    ])
+  })
+
+  it('does not follow a symlink out of the watched folder', async () => {
+    // Given a folder elsewhere and a symlink to it inside the watched folder,
+    // when files appear in that folder and beside the symlink,
+    // then only the file in the watched folder itself is reported.
+    const elsewhere = join(dir, '..', `${basename(dir)}-elsewhere`)
+    mkdirSync(elsewhere)
+    const inbox = join(dir, 'inbox')
+    mkdirSync(inbox)
+    symlinkSync(elsewhere, join(inbox, 'link'))
+    symlinkSync(join(elsewhere, 'secret.pdf'), join(inbox, 'secret-link.pdf'))
+    try {
+      await start({ depth: 2 }, inbox)
+
+      writeFileSync(join(elsewhere, 'secret.pdf'), 'secret')
+      writeFileSync(join(elsewhere, 'other.pdf'), 'other')
+      writeFileSync(join(inbox, 'mine.pdf'), 'mine')
+      await settle(1)
+
+      expect(files.map((f) => f.path)).toEqual([join(inbox, 'mine.pdf')])
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
   })
 
   it('never reports temporary, hidden, lock or partial files', async () => {
