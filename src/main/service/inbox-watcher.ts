@@ -14,6 +14,7 @@ import { AppError, isAppError, type ErrorCode, type SerializedError } from '../.
 import type { Docsort } from '../app/docsort'
 import type { SortEntry } from '../app/sort-planner'
 import type { Logger } from '../log/logger'
+import { networkFileSystem } from '../watch/network-fs'
 import { FolderWatcher, type FolderWatcherOptions, type WatchedFile } from '../watch/watcher'
 import type { EventBus } from './event-bus'
 import { moveView } from './views'
@@ -32,7 +33,7 @@ export interface InboxWatcherOptions {
 const DEFAULT_RETRY = { firstMs: 2_000, maxMs: 5 * 60_000 }
 
 export class InboxWatcher {
-  private watcher: FolderWatcher | undefined
+  private watchers: FolderWatcher[] = []
   private readonly recent: SeenFileView[] = []
   private readonly waiting = new Set<string>()
   private readonly retries = new Map<string, { attempt: number; timer: NodeJS.Timeout }>()
@@ -47,21 +48,42 @@ export class InboxWatcher {
     private readonly options: InboxWatcherOptions = {},
   ) {}
 
-  /** Watches exactly `folders` from now on (none while paused); files already there are handled. */
+  /**
+   * Watches exactly `folders` from now on (none while paused); files already there are handled.
+   * Folders on network file systems are polled, as no change notification reaches this machine.
+   * Category folders inside a watched folder are never watched: their files are already sorted.
+   */
   async watch(folders: string[]): Promise<void> {
-    await this.watcher?.close()
-    this.watcher = undefined
+    await Promise.all(this.watchers.map((w) => w.close()))
+    this.watchers = []
     if (folders.length === 0 || this.closed) return
-    const watcher = new FolderWatcher(folders, {
-      ...this.options.watcher,
-      ignoreInitial: false,
-      logger: this.logger,
-    })
-    watcher.on('file', (file) => this.enqueue(file.path, file))
-    watcher.on('error', (error) => this.logger.warn('watching failed', { error: error.message }))
-    this.watcher = watcher
-    await watcher.whenReady()
-    this.logger.info('watching folders', { folders: folders.length })
+    const local: string[] = []
+    const network: string[] = []
+    for (const folder of folders) {
+      const kind = await networkFileSystem(folder)
+      if (kind) this.logger.info('network folder, polling it', { folder, fileSystem: kind })
+      ;(kind ? network : local).push(folder)
+    }
+    for (const [group, usePolling] of [
+      [local, false],
+      [network, true],
+    ] as const) {
+      if (group.length === 0) continue
+      const watcher = new FolderWatcher(group, {
+        ...this.options.watcher,
+        usePolling,
+        // Polling a share every 100 ms would load the server; once a second is enough for files.
+        ...(usePolling ? { interval: Math.max(1000, this.options.watcher?.interval ?? 0) } : {}),
+        ignoreInitial: false,
+        exclude: () => this.app.library.listCategories().map((c) => c.folder),
+        logger: this.logger,
+      })
+      watcher.on('file', (file) => this.enqueue(file.path, file))
+      watcher.on('error', (error) => this.logger.warn('watching failed', { error: error.message }))
+      this.watchers.push(watcher)
+    }
+    await Promise.all(this.watchers.map((w) => w.whenReady()))
+    this.logger.info('watching folders', { local: local.length, network: network.length })
   }
 
   recentFiles(limit: number): SeenFileView[] {
@@ -89,8 +111,8 @@ export class InboxWatcher {
     this.closed = true
     for (const retry of this.retries.values()) clearTimeout(retry.timer)
     this.retries.clear()
-    await this.watcher?.close()
-    this.watcher = undefined
+    await Promise.all(this.watchers.map((w) => w.close()))
+    this.watchers = []
     await this.queue
   }
 

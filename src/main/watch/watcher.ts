@@ -1,15 +1,18 @@
 /**
  * Watches inbox folders and reports each file once it has finished arriving, with its size and
- * mtime. It does not read, hash or move files; a scan of files already present is done elsewhere
- * unless `ignoreInitial` is turned off.
+ * mtime. A folder that arrives after watching began is walked, and its files are reported once
+ * they are stable. It does not read, hash or move files; a scan of files already present is done
+ * elsewhere unless `ignoreInitial` is turned off.
  */
 import { EventEmitter } from 'node:events'
 import type { Stats } from 'node:fs'
 import { lstat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { watch, type FSWatcher } from 'chokidar'
 import { AppError } from '../../shared/errors'
 import { createLogger, type Logger } from '../log/logger'
+import { walkFiles } from './folder-walk'
 import { isIgnoredName } from './ignore'
 
 export interface WatchedFile {
@@ -31,6 +34,11 @@ export interface FolderWatcherOptions {
   interval?: number
   /** Subfolder levels to watch: 0 means the folder itself only. Default 0. */
   depth?: number
+  /**
+   * Folders inside the watched ones whose files are never reported (the category folders); asked
+   * each time, so that a category added later is excluded too.
+   */
+  exclude?: () => readonly string[]
   logger?: Logger
 }
 
@@ -53,12 +61,18 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
   private readonly reported = new Map<string, string>()
   private readonly ready: Promise<void>
   private readyTimer: NodeJS.Timeout | undefined
+  private readonly exclude: () => readonly string[]
+  private readonly stabilityMs: number
+  private isReady = false
+  private closed = false
 
   constructor(folders: string | string[], options: FolderWatcherOptions = {}) {
     super()
     const roots = (Array.isArray(folders) ? folders : [folders]).map((folder) => resolve(folder))
     validate(roots, options)
     this.roots = new Set(roots)
+    this.exclude = options.exclude ?? (() => [])
+    this.stabilityMs = options.stabilityThreshold ?? DEFAULTS.stabilityThreshold
     this.logger = options.logger ?? createLogger('watch')
     this.watcher = watch(roots, {
       ignoreInitial: options.ignoreInitial ?? true,
@@ -80,6 +94,7 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
     const settleMs = options.usePolling === true ? 2 * (options.interval ?? DEFAULTS.interval) : 0
     this.ready = new Promise((resolveReady) => {
       this.watcher.once('ready', () => {
+        this.isReady = true
         this.readyTimer = setTimeout(() => {
           this.emit('ready')
           resolveReady()
@@ -91,6 +106,9 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
       .on('add', (path) => void this.report(path))
       .on('change', (path) => void this.report(path))
       .on('unlink', (path) => this.reported.delete(path))
+      .on('addDir', (path) => {
+        if (this.isReady && !this.roots.has(path)) void this.walk(path)
+      })
       .on('error', (error) => this.fail(error))
   }
 
@@ -103,14 +121,53 @@ export class FolderWatcher extends EventEmitter<FolderWatcherEvents> {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     clearTimeout(this.readyTimer)
     await this.watcher.close()
     this.reported.clear()
   }
 
   private isIgnored(path: string): boolean {
+    if (this.exclude().some((folder) => isInside(resolve(folder), path))) return true
     // A watched folder may itself be hidden (~/.inbox); only what is inside it is filtered.
     return !this.roots.has(path) && isIgnoredName(basename(path))
+  }
+
+  /**
+   * Reports the files of a folder that arrived after watching began, below the watched depth. A
+   * folder being copied in gains files and its files grow, so it is listed until the list stops
+   * changing, and each file waits until it is stable.
+   */
+  private async walk(dir: string): Promise<void> {
+    this.logger.debug('walking a folder that arrived', { path: dir })
+    let listed = await this.list(dir)
+    for (;;) {
+      await sleep(this.stabilityMs)
+      if (this.closed) return
+      const again = await this.list(dir)
+      if (again.join('\n') === listed.join('\n')) break
+      listed = again
+    }
+    for (const path of listed) void this.reportWhenStable(path)
+  }
+
+  private async list(dir: string): Promise<string[]> {
+    const paths: string[] = []
+    for await (const path of walkFiles(dir, (p) => this.isIgnored(p))) paths.push(path)
+    return paths
+  }
+
+  private async reportWhenStable(path: string): Promise<void> {
+    let before = await lstat(path).catch(() => null)
+    while (before?.isFile() && !this.closed) {
+      await sleep(this.stabilityMs)
+      const after = await lstat(path).catch(() => null)
+      if (after && after.size === before.size && after.mtimeMs === before.mtimeMs) {
+        await this.report(path)
+        return
+      }
+      before = after
+    }
   }
 
   /** Re-stats at emit time: chokidar's stats can be stale, and the file may be gone already. */
@@ -171,4 +228,9 @@ function validate(roots: string[], options: FolderWatcherOptions): void {
       )
     }
   }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
 }

@@ -170,6 +170,40 @@ describe('FolderWatcher with browser downloads', () => {
     }
   })
 
+  it('walks a folder moved in after watching began and reports every file in it', async () => {
+    // Given a folder with nested files prepared elsewhere,
+    // when it is renamed into the watched folder,
+    // then each of its files is reported once, hidden ones and symlinks excepted.
+    const outside = join(dir, '..', `${basename(dir)}-album`)
+    mkdirSync(join(outside, 'nested', 'deeper'), { recursive: true })
+    writeFileSync(join(outside, 'a.pdf'), 'a')
+    writeFileSync(join(outside, 'nested', 'b.docx'), 'bb')
+    writeFileSync(join(outside, 'nested', 'deeper', 'c.txt'), 'ccc')
+    writeFileSync(join(outside, '.hidden.pdf'), 'h')
+    symlinkSync('/etc/hostname', join(outside, 'link.txt'))
+    await start()
+
+    renameSync(outside, join(dir, 'album'))
+    await settle(3)
+
+    expect(files.map((f) => [f.path, f.size]).sort()).toEqual([
+      [join(dir, 'album', 'a.pdf'), 1],
+      [join(dir, 'album', 'nested', 'b.docx'), 2],
+      [join(dir, 'album', 'nested', 'deeper', 'c.txt'), 3],
+    ])
+  })
+
+  it('never reports files inside an excluded folder', async () => {
+    mkdirSync(join(dir, 'Invoices'))
+    await start({ depth: 1, exclude: () => [join(dir, 'Invoices')] })
+
+    writeFileSync(join(dir, 'Invoices', 'sorted.pdf'), 'sorted')
+    writeFileSync(join(dir, 'new.pdf'), 'new')
+    await settle(1)
+
+    expect(files.map((f) => f.path)).toEqual([join(dir, 'new.pdf')])
+  })
+
   it('never reports temporary, hidden, lock or partial files', async () => {
     await start()
     const ignored = [
