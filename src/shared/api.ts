@@ -70,6 +70,29 @@ export interface SeenFileView {
   error: SerializedError | null
 }
 
+export const DOCUMENT_STATES = [
+  'new',
+  'labelled',
+  'suggested',
+  'moved',
+  'unsure',
+  'failed',
+  'skipped',
+] as const
+export type DocumentState = (typeof DOCUMENT_STATES)[number]
+
+/** A document of the library found by `library:search`. */
+export interface DocumentHit {
+  id: number
+  path: string
+  name: string
+  size: number
+  status: DocumentState
+  /** The category of its label (imported, accepted or corrected); null when it has none. */
+  category: string | null
+  seenAt: number
+}
+
 export interface MoveView {
   id: number
   batchId: string | null
@@ -185,6 +208,8 @@ export interface Requests {
   'model:list': { params: NoParams; result: ModelView[] }
   'model:rollback': { params: { version: string }; result: ModelView }
   'history:list': { params: { limit?: number; before?: number }; result: MoveView[] }
+  /** Documents whose name or text contains `query`, newest first. */
+  'library:search': { params: { query: string; limit?: number }; result: DocumentHit[] }
   'history:undo': {
     params: { moveIds: number[] }
     result: { undone: number[]; failed: (SerializedError & { moveId: number })[] }

@@ -48,6 +48,10 @@ export const REQUEST_SCHEMAS: Schemas = {
     limit: z.number().int().min(1).max(1000).optional(),
     before: id.optional(),
   }),
+  'library:search': z.strictObject({
+    query: z.string().min(1).max(200),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
   'history:undo': z.strictObject({ moveIds: z.array(id).min(1).max(1000) }),
 }
 

@@ -8,6 +8,7 @@ import type { LabelSource } from '../../shared/types'
 import { createLogger, type Logger } from '../log/logger'
 import { CategoryRepository, type Category } from './categories'
 import { DeskStateRepository } from './desk-state'
+import { DocumentSearch } from './search'
 import { ContentRepository, type ContentInput, type ContentRecord } from './contents'
 import {
   DocumentRepository,
@@ -41,6 +42,7 @@ export class Library {
   private readonly models: ModelRepository
   /** Settings, watched folders and move batches of the desktop app. */
   readonly desk: DeskStateRepository
+  readonly search: DocumentSearch
 
   /**
    * Opens or creates the library at `file`. Throws `library/corrupt` (after copying the file
@@ -63,6 +65,7 @@ export class Library {
     this.suggestions = new SuggestionRepository(db)
     this.models = new ModelRepository(db)
     this.desk = new DeskStateRepository(db)
+    this.search = new DocumentSearch(db)
   }
 
   close(): void {

@@ -12,6 +12,8 @@ export interface Migration {
 const DOCUMENT_STATUSES = `'new', 'labelled', 'suggested', 'moved', 'unsure', 'failed', 'skipped'`
 const SUGGESTION_STATUSES = `'pending', 'accepted', 'corrected', 'skipped', 'moved'`
 const MOVE_STATES = `'pending', 'done', 'rolled-back', 'failed', 'undone'`
+/** Characters of each text that full-text search covers. */
+export const SEARCH_CHARS = 20_000
 
 const v1 = `
 CREATE TABLE categories (
@@ -126,9 +128,36 @@ CREATE TABLE move_batches (
 ALTER TABLE models ADD COLUMN details TEXT;
 `
 
+// Full-text search over the first 20,000 characters of each extracted text. The trigram
+// tokenizer matches any substring of three characters or more, which serves Chinese and Japanese
+// as well as spaced scripts. Contentless, so the text is not stored twice.
+const v3 = `
+CREATE VIRTUAL TABLE contents_fts USING fts5(
+  text, content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+
+CREATE TRIGGER contents_fts_insert AFTER INSERT ON contents WHEN new.text IS NOT NULL BEGIN
+  INSERT INTO contents_fts (rowid, text) VALUES (new.rowid, substr(new.text, 1, ${SEARCH_CHARS}));
+END;
+
+CREATE TRIGGER contents_fts_delete AFTER DELETE ON contents BEGIN
+  DELETE FROM contents_fts WHERE rowid = old.rowid;
+END;
+
+CREATE TRIGGER contents_fts_update AFTER UPDATE OF text ON contents BEGIN
+  DELETE FROM contents_fts WHERE rowid = old.rowid;
+  INSERT INTO contents_fts (rowid, text)
+    SELECT new.rowid, substr(new.text, 1, ${SEARCH_CHARS}) WHERE new.text IS NOT NULL;
+END;
+
+INSERT INTO contents_fts (rowid, text)
+  SELECT rowid, substr(text, 1, ${SEARCH_CHARS}) FROM contents WHERE text IS NOT NULL;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(v1) },
   { version: 2, up: (db) => db.exec(v2) },
+  { version: 3, up: (db) => db.exec(v3) },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -2,6 +2,7 @@
  * One function per request of the contract, over the service's parts. Params arrive validated
  * in shape (src/main/api/schemas.ts); paths are checked here by the PathGuard before use.
  */
+import { basename } from 'node:path'
 import type { ActionResult, SuggestionView } from '../../shared/api'
 import { AppError, isAppError, type SerializedError } from '../../shared/errors'
 import type { Handlers } from '../api/dispatch'
@@ -13,6 +14,7 @@ import { categoryViews, learnResult, modelView, moveView, suggestionView } from 
 
 const RECENT_DEFAULT = 50
 const HISTORY_DEFAULT = 100
+const SEARCH_DEFAULT = 50
 
 export function createHandlers(service: DocsortService): Handlers {
   const { app, bus, guard } = service
@@ -178,6 +180,13 @@ export function createHandlers(service: DocsortService): Handlers {
       ),
 
     'history:undo': async ({ moveIds }) => undoMoves(service, moveIds),
+
+    'library:search': ({ query, limit }) =>
+      Promise.resolve(
+        library.search
+          .find(query, limit ?? SEARCH_DEFAULT)
+          .map((hit) => ({ ...hit, name: basename(hit.path) })),
+      ),
   }
 }
 

@@ -44,6 +44,12 @@ describe('Library.open', () => {
         [
           'categories',
           'contents',
+          // The full-text index and the shadow tables FTS5 keeps for it.
+          'contents_fts',
+          'contents_fts_config',
+          'contents_fts_data',
+          'contents_fts_docsize',
+          'contents_fts_idx',
           'documents',
           'labels',
           'models',
