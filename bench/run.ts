@@ -8,6 +8,7 @@
  *   faults          1,000 journaled moves under seeded SIGKILLs: files lost and duplicated
  *   classify        Docsort against TF-IDF + LinearSVC and fastText on 20NG, R8 and R52
  *   load            1,000 files dropped at once into a folder `docsort serve` watches
+ *   library         start, list and search a library of 20,000 documents
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'

@@ -4,15 +4,14 @@
  * renamed into the inbox at once. It measures the time until the last file is handled, the
  * server's peak RSS (VmHWM), how fast the API answers meanwhile, and files lost.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
-import { createInterface } from 'node:readline'
 import WebSocket from 'ws'
 import type { EventMessage, SeenStatus } from '../../src/shared/api'
+import { apiClient, peakRssMb, startServe } from '../serve-client'
 import { round, SHARED, type SuiteOptions } from './common'
 
 const FILES = Number(process.env.DOCSORT_LOAD_FILES ?? 1000)
@@ -22,7 +21,7 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
   const docs = join(SHARED, 'corpus/docs')
   if (!existsSync(docs)) throw new Error(`${docs} is missing: the benchmark needs ../shared`)
   const work = await mkdtemp(join(tmpdir(), 'docsort-load-'))
-  const server = await startServe(work)
+  const server = await startServe(join(work, 'data'), work)
   try {
     const api = apiClient(server.url)
     await cp('resources/demo/library', join(work, 'library'), { recursive: true })
@@ -70,7 +69,7 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
       files: staged.size,
       seconds: round(seconds, 1),
       filesPerSecond: round(staged.size / seconds, 1),
-      peakRssMb: round(peakRssMb(server.child.pid ?? 0), 0),
+      peakRssMb: round(peakRssMb(server.child.pid), 0),
       filesLost: await countLost(work, new Set(staged.values())),
       apiP95Ms: round(percentile(latencies, 0.95), 1),
       apiMaxMs: round(Math.max(...latencies), 1),
@@ -80,41 +79,8 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
     if (json) console.log(JSON.stringify(figures))
     else console.table([figures])
   } finally {
-    server.child.kill('SIGINT')
-    await new Promise((resolve) => server.child.once('exit', resolve))
+    await server.stop()
     await rm(work, { recursive: true, force: true })
-  }
-}
-
-async function startServe(
-  work: string,
-): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
-  const child = spawn(
-    process.execPath,
-    ['bin/docsort.js', 'serve', '--port', '0', '--data-dir', join(work, 'data'), '--allow', work],
-    { stdio: 'pipe' },
-  )
-  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk))
-  const lines = createInterface({ input: child.stdout })
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve)
-    child.once('exit', (code) => reject(new Error(`docsort serve exited with ${String(code)}`)))
-  })
-  return { url, child }
-}
-
-function apiClient(url: string): (name: string, params: unknown) => Promise<unknown> {
-  const { origin, searchParams } = new URL(url)
-  const token = searchParams.get('token') ?? ''
-  return async (name, params) => {
-    const response = await fetch(`${origin}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-docsort-token': token },
-      body: JSON.stringify(params),
-    })
-    const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-    if (!reply.ok) throw new Error(`${name}: ${JSON.stringify(reply.error)}`)
-    return reply.value
   }
 }
 
@@ -156,14 +122,6 @@ async function countLost(work: string, hashes: ReadonlySet<string>): Promise<num
   let lost = 0
   for (const hash of hashes) if (seen.get(hash) !== 1) lost += 1
   return lost
-}
-
-/** The process's peak resident set (VmHWM) in MB; Linux only, 0 elsewhere. */
-function peakRssMb(pid: number): number {
-  const status = `/proc/${pid}/status`
-  if (!existsSync(status)) return 0
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))
-  return match ? Number(match[1]) / 1024 : 0
 }
 
 function percentile(values: number[], p: number): number {

@@ -191,7 +191,8 @@ export interface Requests {
   'watch:set-enabled': { params: { folder: string; enabled: boolean }; result: WatchedFolderView[] }
   'watch:pause': { params: { paused: boolean }; result: SettingsView }
   'watch:recent': { params: { limit?: number }; result: SeenFileView[] }
-  'inbox:list': { params: NoParams; result: SuggestionView[] }
+  /** The newest pending suggestions, at most `limit` (default 200); AppState.inbox counts all. */
+  'inbox:list': { params: { limit?: number }; result: SuggestionView[] }
   'suggestion:accept': { params: { id: number }; result: ActionResult }
   /** Moves the file to `category` and teaches the live model at once. */
   'suggestion:correct': { params: { id: number; category: string }; result: ActionResult }

@@ -33,7 +33,7 @@ export const REQUEST_SCHEMAS: Schemas = {
   'watch:set-enabled': z.strictObject({ folder: path, enabled: z.boolean() }),
   'watch:pause': z.strictObject({ paused: z.boolean() }),
   'watch:recent': z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
-  'inbox:list': empty,
+  'inbox:list': z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
   'suggestion:accept': z.strictObject({ id }),
   'suggestion:correct': z.strictObject({ id, category: name }),
   'suggestion:skip': z.strictObject({ id }),

@@ -15,6 +15,8 @@ import { categoryViews, learnResult, modelView, moveView, suggestionView } from 
 const RECENT_DEFAULT = 50
 const HISTORY_DEFAULT = 100
 const SEARCH_DEFAULT = 50
+// Each suggestion's reasons cost a tokenization; a screenful or two is what a person reviews.
+const INBOX_DEFAULT = 200
 
 export function createHandlers(service: DocsortService): Handlers {
   const { app, bus, guard } = service
@@ -96,11 +98,12 @@ export function createHandlers(service: DocsortService): Handlers {
     'watch:recent': ({ limit }) =>
       Promise.resolve(service.inbox.recentFiles(limit ?? RECENT_DEFAULT)),
 
-    'inbox:list': async () => {
+    'inbox:list': async ({ limit }) => {
       const classifier = await service.classifier().catch(() => undefined)
       return library
         .listSuggestions('pending')
         .reverse()
+        .slice(0, limit ?? INBOX_DEFAULT)
         .map((s): SuggestionView => suggestionView(library, s, classifier))
     },
 
