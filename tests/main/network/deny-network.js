@@ -1,8 +1,10 @@
 /**
  * Preload for `node --import` (ESM, as the package is "type": "module"): every API that could open
  * a socket or resolve a host name records the attempt as one JSON line in the file named by
- * DOCSORT_NETWORK_LOG, then throws. Node runs --import preloads in worker threads too; the guard
- * patches each thread once even when NODE_OPTIONS repeats the preload.
+ * DOCSORT_NETWORK_LOG, then throws. A server may listen, on a loopback address only (the browser
+ * mode); listening anywhere else is recorded and refused too. Node runs --import preloads in
+ * worker threads too; the guard patches each thread once even when NODE_OPTIONS repeats the
+ * preload.
  */
 import { appendFileSync } from 'node:fs'
 import dgram from 'node:dgram'
@@ -33,25 +35,52 @@ if (!globalThis[GUARD]) {
   deny(dns, 'lookup', 'dns.lookup')
   deny(dns.promises, 'lookup', 'dns.promises.lookup')
   deny(globalThis, 'fetch', 'fetch')
+  denyListenBeyondLoopback()
   // `import { connect } from 'node:net'` reads the ESM named exports, which keep the original
   // functions until they are synced with the patched CommonJS objects.
   syncBuiltinESMExports()
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+
+function denyListenBeyondLoopback() {
+  const listen = net.Server.prototype.listen
+  net.Server.prototype.listen = function guardedListen(...args) {
+    const options = args[0] && typeof args[0] === 'object' ? args[0] : { host: args[1] }
+    const host = typeof options.host === 'string' ? options.host : undefined
+    // A Unix socket or a pipe (a path) is not the network.
+    if (typeof options.path === 'string' || (host !== undefined && LOOPBACK.has(host))) {
+      return listen.apply(this, args)
+    }
+    record('net.Server.listen', String(host ?? 'all interfaces'))
+    throw new Error(`Listening beyond loopback is denied in this process: ${String(host)}`)
+  }
+}
+
+function record(api, target) {
+  const attempt = {
+    api,
+    target,
+    pid: process.pid,
+    thread: isMainThread ? 'main' : `worker ${threadId}`,
+    stack: new Error().stack?.split('\n').slice(3, 9).join('\n'),
+  }
+  appendFileSync(logPath, `${JSON.stringify(attempt)}\n`)
+}
+
 function deny(owner, key, api) {
+  const original = owner[key]
   Object.defineProperty(owner, key, {
     configurable: true,
     writable: true,
     value: function denied(...args) {
-      const attempt = {
-        api,
-        target: describeTarget(args[0]),
-        pid: process.pid,
-        thread: isMainThread ? 'main' : `worker ${threadId}`,
-        stack: new Error().stack?.split('\n').slice(2, 8).join('\n'),
+      // listen() "looks up" its host even when it is an IP literal; that asks no DNS server.
+      if (api.includes('lookup') && LOOPBACK.has(args[0]) && net.isIP(args[0]) !== 0) {
+        return original.apply(this, args)
       }
-      appendFileSync(logPath, `${JSON.stringify(attempt)}\n`)
-      throw new Error(`Network access is denied in this process: ${api}(${attempt.target})`)
+      const target = describeTarget(args[0])
+      record(api, target)
+      throw new Error(`Network access is denied in this process: ${api}(${target})`)
     },
   })
 }

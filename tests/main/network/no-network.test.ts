@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import { runNode, type NodeResult } from '../../support/run-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -116,6 +117,31 @@ describe('deny-network preload', () => {
   })
 })
 
+describe('deny-network preload on servers', () => {
+  it('lets a server listen on loopback and records one that listens on every interface', async () => {
+    await writeFile(recordFile, '')
+    const script = join(root, 'listen-probe.mjs')
+    await writeFile(
+      script,
+      [
+        "import { createServer } from 'node:net'",
+        "const local = createServer().listen(0, '127.0.0.1', () => local.close())",
+        "try { createServer().listen(0, '0.0.0.0') } catch (error) { console.log(String(error)) }",
+        'try { createServer().listen(0) } catch (error) { console.log(String(error)) }',
+        '',
+      ].join('\n'),
+    )
+
+    const result = await nodeWithoutNetwork([script])
+
+    expect(result.code).toBe(0)
+    expect((await attempts()).map((a) => [a.api, a.target])).toEqual([
+      ['net.Server.listen', '0.0.0.0'],
+      ['net.Server.listen', 'all interfaces'],
+    ])
+  })
+})
+
 describe('docsort CLI without network', () => {
   it('learns, trains, sorts, undoes and reports status when every socket is refused', async () => {
     // Given the demo library and inbox and a preload that refuses and records any network use,
@@ -151,3 +177,91 @@ describe('docsort CLI without network', () => {
     expect(await attempts()).toEqual([])
   }, 90_000)
 })
+
+describe('docsort serve without network', () => {
+  it('serves the whole desktop flow on loopback when every other socket is refused', async () => {
+    // Given docsort serve under the preload (it may listen on loopback, nothing more),
+    // when a client learns, trains, watches an inbox, receives a file, accepts it and undoes it,
+    // then every request succeeds and nothing tried to reach the network.
+    await writeFile(recordFile, '')
+    const inbox = join(root, 'serve-inbox')
+    await mkdir(inbox)
+    const server = spawn(
+      process.execPath,
+      ['--import', preload, 'bin/docsort.js', 'serve', '--port', '0', '--allow', root].concat([
+        '--data-dir',
+        join(root, 'serve-data'),
+      ]),
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          DOCSORT_NETWORK_LOG: recordFile,
+          NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
+        },
+      },
+    )
+    try {
+      const url = new URL(await firstLine(server))
+      const call = async (name: string, params: unknown): Promise<unknown> => {
+        const response = await fetch(`${url.origin}/api/${name}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-docsort-token': url.searchParams.get('token') ?? '',
+          },
+          body: JSON.stringify(params),
+        })
+        const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+        if (!reply.ok) throw new Error(`${name}: ${JSON.stringify(reply.error)}`)
+        return reply.value
+      }
+      const until = async <T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+        for (let i = 0; i < 600; i++) {
+          const value = await ask()
+          if (done(value)) return value
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+        throw new Error('timed out')
+      }
+
+      await call('folder:learn', { folder: join(root, 'library') })
+      await call('model:retrain', {})
+      await until(
+        () => call('app:state', {}) as Promise<{ model: unknown; training: { running: boolean } }>,
+        (state) => state.model !== null && !state.training.running,
+      )
+      await call('watch:add', { folder: inbox })
+      await cp(join(root, 'inbox', 'invoice-103767-adatum.pdf'), join(inbox, 'invoice.pdf'))
+      const [suggestion] = await until(
+        () => call('inbox:list', {}) as Promise<{ id: number }[]>,
+        (list) => list.length > 0,
+      )
+      const accepted = (await call('suggestion:accept', { id: suggestion?.id })) as {
+        movedTo: string | null
+      }
+      const [move] = (await call('history:list', {})) as { id: number }[]
+      const undone = (await call('history:undo', { moveIds: [move?.id] })) as { undone: number[] }
+
+      expect(accepted.movedTo).not.toBeNull()
+      expect(undone.undone).toEqual([move?.id])
+      expect(await readdir(inbox)).toEqual(['invoice.pdf'])
+      expect(await attempts()).toEqual([])
+    } finally {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve))
+        server.kill('SIGINT')
+        await exited
+      }
+    }
+  }, 120_000)
+})
+
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolveLine, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolveLine)
+    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${stderr}`)))
+  })
+}
