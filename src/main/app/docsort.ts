@@ -44,6 +44,10 @@ export interface LearnReport {
 
 const log = createLogger('app')
 
+// Corrections made while a model trained are not in its training set; replaying a little more
+// than the training time covers them, and replaying one that was included does no harm.
+const REPLAY_MARGIN_MS = 60_000
+
 export class Docsort {
   readonly paths: DataPaths
   readonly library: Library
@@ -201,6 +205,7 @@ export class Docsort {
       this.library.setActiveModel(trained.metadata.version)
       this.classifier?.dispose()
       this.classifier = candidate
+      this.replayCorrections(candidate)
     } else {
       candidate.dispose()
     }
@@ -228,6 +233,7 @@ export class Docsort {
     this.library.setActiveModel(version)
     this.classifier?.dispose()
     this.classifier = classifier
+    this.replayCorrections(classifier)
     log.info('model activated', { version })
     return { ...record, active: true }
   }
@@ -304,7 +310,24 @@ export class Docsort {
     }
     await initBackend()
     this.classifier = await this.loadUsableModel(active)
+    this.replayCorrections(this.classifier)
     return this.classifier
+  }
+
+  /**
+   * Feeds the corrections stored since the active model was trained into its correction memory,
+   * so they apply from the CLI as from the desktop app, after a restart as before it.
+   */
+  private replayCorrections(classifier: TextClassifier): void {
+    const record = this.library.activeModel()
+    if (!record) return
+    const trainingMs = classifier.metadata.training.seconds * 1000
+    const since = record.createdAt - trainingMs - REPLAY_MARGIN_MS
+    let replayed = 0
+    for (const example of this.library.correctedSince(since)) {
+      if (classifier.learnCorrection(example.text, example.category)) replayed += 1
+    }
+    if (replayed > 0) log.info('corrections replayed into the model', { corrections: replayed })
   }
 
   /**

@@ -27,10 +27,6 @@ export interface DocsortServiceOptions extends DocsortOptions {
   inbox?: InboxWatcherOptions
 }
 
-// Corrections made while a model trained are not in its training set; replaying a little more
-// than the training time covers them, and replaying one that was included does no harm.
-const REPLAY_MARGIN_MS = 60_000
-
 const log = createLogger('service')
 
 export class DocsortService implements ApiHost {
@@ -42,8 +38,6 @@ export class DocsortService implements ApiHost {
   readonly desktop: DesktopBridge | undefined
   private readonly allowedRoots: string[]
   private readonly handlers
-  /** Classifier instances whose stored corrections were replayed into their memory. */
-  private readonly replayed = new WeakSet<TextClassifier>()
 
   private constructor(app: Docsort, options: DocsortServiceOptions) {
     this.app = app
@@ -137,22 +131,9 @@ export class DocsortService implements ApiHost {
     await this.inbox.watch(folders)
   }
 
-  /**
-   * The active classifier with the corrections stored since it was trained replayed into its
-   * memory; undefined when there is no usable model.
-   */
+  /** The active classifier, its corrections replayed; undefined when there is no model. */
   async classifier(): Promise<TextClassifier | undefined> {
-    const active = this.app.library.activeModel()
-    if (!active) return undefined
-    const classifier = await this.app.activeClassifier()
-    if (!this.replayed.has(classifier)) {
-      this.replayed.add(classifier)
-      const trainingMs = classifier.metadata.training.seconds * 1000
-      const since = active.createdAt - trainingMs - REPLAY_MARGIN_MS
-      for (const example of this.app.library.correctedSince(since)) {
-        classifier.learnCorrection(example.text, example.category)
-      }
-    }
-    return classifier
+    if (!this.app.library.activeModel()) return undefined
+    return this.app.activeClassifier()
   }
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DocsortService } from '../../../src/main/service/docsort-service'
 import { startPausedWriter } from '../../support/paused-writer'
 import { call, DEMO, nextEvent, openWorld, type ServiceWorld } from './support'
 
@@ -163,4 +164,19 @@ describe('DocsortService', () => {
     },
     60_000,
   )
+
+  it('keeps a correction after a restart', async () => {
+    // Given the CV corrected to Forms above,
+    // when the service is closed and opened again on the same data folder,
+    // then the CV is still classified as Forms without a retrain.
+    await world.service.close()
+    world.service = await DocsortService.open({
+      dataDir: join(world.root, 'data'),
+      allowedRoots: [world.root],
+    })
+    const [entry] = await world.service.app.classify([
+      join(world.library, 'Forms', 'john-doe-cv-oldstyle.pdf'),
+    ])
+    expect(entry?.predicted).toBe('Forms')
+  }, 60_000)
 })
