@@ -86,6 +86,10 @@ async function setUpCategories(page: Page, setup: JourneySetup): Promise<void> {
     // The row's document count comes from the library once learning is done.
     await expect(added).not.toContainText(/^\s*0\s*$/)
   }
+  // Every learned document can be found by a word of its text.
+  await page.getByTestId('search-input').fill('invoice')
+  await expect(page.getByTestId('search-hit').first()).toBeVisible()
+  await page.getByTestId('search-input').fill('')
   await shoot(page, setup, 'en-categories-learned')
 }
 
