@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { AppError } from '../../shared/errors'
+import { AppError, type SerializedError } from '../../shared/errors'
 import type { Prediction, TrainingProgress } from '../../shared/types'
 import { initBackend } from '../classify/backend'
 import type { TextClassifier } from '../classify/classifier'
@@ -373,6 +373,49 @@ export class Docsort {
       dataDir: this.paths.root,
       labels: this.library.activeModel()?.labels ?? [],
     }
+  }
+
+  /**
+   * Records that each file belongs to `category`, as a correction: a labelled example for the
+   * next retrain, and at once for the live model through its correction memory. `learned` is false
+   * where the model cannot use it yet (a category created after it was trained).
+   */
+  async correct(
+    paths: string[],
+    categoryName: string,
+  ): Promise<{ path: string; learned: boolean; error: SerializedError | null }[]> {
+    const category = this.library.getCategory(categoryName)
+    if (!category) {
+      throw new AppError(
+        'library/category-not-found',
+        `There is no category named "${categoryName}"`,
+      )
+    }
+    const classifier = this.library.activeModel() ? await this.activeClassifier() : undefined
+    const results = []
+    for (const path of paths) {
+      const file = await this.ingestFile(path)
+      if (!file) {
+        const error: SerializedError = {
+          code: 'extract/not-found',
+          message: `"${path}" does not exist`,
+          path,
+        }
+        results.push({ path, learned: false, error })
+        continue
+      }
+      const content = file.content
+      if (!content.ok) {
+        const error = { code: content.errorCode, message: content.errorMessage, path }
+        results.push({ path, learned: false, error })
+        continue
+      }
+      this.library.setLabel(file.hash, category.id, 'corrected')
+      const learned = classifier?.learnCorrection(content.text, category.name) ?? false
+      results.push({ path, learned, error: null })
+    }
+    log.info('files corrected', { category: category.name, files: paths.length })
+    return results
   }
 
   /** Null when the file vanished before it could be read, which is normal in a watched folder. */

@@ -105,6 +105,27 @@ export async function classifyCommand({ app, out, positionals }: CommandContext)
   return entries.some((e) => e.error) ? 1 : 0
 }
 
+export async function correctCommand({ app, out, positionals }: CommandContext): CommandResult {
+  requireArgs(positionals, 'correct <category> <file>...')
+  const [category = '', ...files] = positionals
+  requireArgs(files, 'correct <category> <file>...')
+  const results = await app.correct(
+    files.map((f) => resolve(f)),
+    category,
+  )
+  out.result({ category, files: results })
+  for (const result of results) {
+    if (result.error) {
+      out.line(`${fileName(result.path)}: not corrected: ${result.error.message}`)
+    } else if (result.learned) {
+      out.line(`${fileName(result.path)}: ${category}; the model uses this at once`)
+    } else {
+      out.line(`${fileName(result.path)}: ${category}; the model learns it at the next "train"`)
+    }
+  }
+  return results.some((r) => r.error) ? 1 : 0
+}
+
 export async function sortCommand({ app, out, positionals, flags }: CommandContext): CommandResult {
   requireArgs(positionals, 'sort <inbox> [--apply]')
   const inbox = resolve(positionals[0] ?? '.')

@@ -12,6 +12,7 @@ import { configureLogging } from '../log/logger'
 import { createConsoleSink, createFileSink } from '../log/sinks'
 import {
   classifyCommand,
+  correctCommand,
   evalCommand,
   learnCommand,
   sortCommand,
@@ -35,6 +36,8 @@ Commands:
                            (a folder without subfolders is one category)
   train                    Train a model on every learned document
   classify <file>...       Show the predicted category, confidence and runners-up
+  correct <category> <file>...
+                           Say the files belong to a category; the model uses it at once
   sort <inbox> [--apply]   Plan (or with --apply, make) the moves of an inbox's files
   watch <folder>...        Sort each finished download as it arrives (Ctrl+C stops)
   undo                     Move the files of the last sort back
@@ -64,6 +67,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => CommandResult> = {
   learn: learnCommand,
   train: trainCommand,
   classify: classifyCommand,
+  correct: correctCommand,
   sort: sortCommand,
   watch: watchCommand,
   undo: undoCommand,

@@ -220,6 +220,31 @@ describe('docsort CLI', () => {
     expect(entry?.runnersUp.length).toBeGreaterThan(0)
   }, 60_000)
 
+  it('classifies a corrected file as its new category at once, in the next process too', async () => {
+    // Given a paper classified as something,
+    // when it is corrected to another category,
+    // then a later classify run, a new process, predicts the corrected category.
+    const file = join(inbox, 'conll-2009-dependency-parsing.pdf')
+    const [before] = (await json<{ files: JsonEntry[] }>('classify', file)).files
+    const target = CATEGORIES.find((c) => c !== before?.predicted) ?? ''
+
+    const corrected = await json<{ files: { learned: boolean; error: unknown }[] }>(
+      'correct',
+      target,
+      file,
+    )
+    const [after] = (await json<{ files: JsonEntry[] }>('classify', file)).files
+
+    expect(corrected.files).toEqual([{ path: file, learned: true, error: null }])
+    expect(after?.predicted).toBe(target)
+  }, 60_000)
+
+  it('refuses a correction to a category that does not exist', async () => {
+    const result = await docsort('correct', 'Recipes', join(inbox, 'john-doe-cv-oldstyle.pdf'))
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('[library/category-not-found]')
+  })
+
   it('evaluates a model trained on one folder against another', async () => {
     const report = await json<{ accuracy: number; macroF1: number; documents: number }>(
       'eval',
