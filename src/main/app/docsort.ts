@@ -323,9 +323,14 @@ export class Docsort {
     if (!record) return
     const trainingMs = classifier.metadata.training.seconds * 1000
     const since = record.createdAt - trainingMs - REPLAY_MARGIN_MS
+    const known = new Set(classifier.labels)
     let replayed = 0
-    for (const example of this.library.correctedSince(since)) {
-      if (classifier.learnCorrection(example.text, example.category)) replayed += 1
+    for (const example of this.library.labelledSince(since)) {
+      // A correction teaches the memory; any example of a category the model does not know
+      // (created after training) builds that category's prototype.
+      if (example.source !== 'corrected' && known.has(example.category)) continue
+      classifier.learnCorrection(example.text, example.category)
+      replayed += 1
     }
     if (replayed > 0) log.info('corrections replayed into the model', { corrections: replayed })
   }
@@ -411,7 +416,8 @@ export class Docsort {
         continue
       }
       this.library.setLabel(file.hash, category.id, 'corrected')
-      const learned = classifier?.learnCorrection(content.text, category.name) ?? false
+      classifier?.learnCorrection(content.text, category.name)
+      const learned = classifier !== undefined
       results.push({ path, learned, error: null })
     }
     log.info('files corrected', { category: category.name, files: paths.length })

@@ -10,6 +10,7 @@ import { batchInputs, disposeBatch, encodeTexts, type EncodedDocuments } from '.
 import type { FeatureSpec } from './features'
 import type { TextCnnNetwork } from './network'
 import { CorrectionMemory } from './correction-memory'
+import { NewCategories } from './new-categories'
 import { prototypeSimilarities } from './prototypes'
 import type { SparseTable } from './sparse-table'
 
@@ -23,6 +24,8 @@ export class TextClassifier {
   readonly prototypes: SparseTable
   /** Corrections made since training; see CorrectionMemory. */
   readonly corrections = new CorrectionMemory()
+  /** Categories created since training, known by their examples' prototype only. */
+  readonly newCategories = new NewCategories()
 
   constructor(
     metadata: ModelMetadata,
@@ -49,30 +52,18 @@ export class TextClassifier {
   }
 
   /**
-   * Logits [count · labels], row-major: the network's plus weighted prototype similarities, plus
-   * the boost of remembered corrections.
+   * Logits [count · allLabels], row-major: the network's plus weighted prototype similarities,
+   * widened by the categories created since training, plus the boost of remembered corrections.
    */
   logits(encoded: EncodedDocuments): Float32Array {
     const similarities = prototypeSimilarities(this.prototypes, encoded, this.spec)
-    const logits = combineLogits(
-      this.networkLogits(encoded),
-      similarities,
-      this.metadata.prototypeWeight,
-    )
-    const { temperature } = this.metadata
-    this.corrections.boost(logits, encoded, this.labels.length, this.spec, temperature)
+    const { prototypeWeight, temperature } = this.metadata
+    const trained = combineLogits(this.networkLogits(encoded), similarities, prototypeWeight)
+    const labels = this.labels.length
+    const logits = this.newCategories.extend(trained, encoded, labels, this.spec, prototypeWeight)
+    const classes = labels + this.newCategories.labels.length
+    this.corrections.boost(logits, encoded, classes, this.spec, temperature)
     return logits
-  }
-
-  /**
-   * Teaches the live model that `text` belongs to `label` at once, through the correction memory.
-   * False when the model has no such label (a category created after it was trained).
-   */
-  learnCorrection(text: string, label: string): boolean {
-    const index = this.labels.indexOf(label)
-    if (index < 0) return false
-    this.corrections.add(this.encode([text]), 0, index, this.spec)
-    return true
   }
 
   /** The network's logits alone [count · labels]. */
@@ -90,6 +81,21 @@ export class TextClassifier {
     }
     return out
   }
+  /**
+   * Teaches the live model that `text` belongs to `label` at once: through the correction memory
+   * for every label, and for a category created since training also as an example of its
+   * prototype.
+   */
+  learnCorrection(text: string, label: string): void {
+    const encoded = this.encode([text])
+    if (!this.labels.includes(label)) this.newCategories.add(encoded, 0, label, this.spec)
+    this.corrections.add(encoded, 0, this.allLabels.indexOf(label), this.spec)
+  }
+
+  /** The network's labels, then the categories created since training. */
+  get allLabels(): readonly string[] {
+    return [...this.labels, ...this.newCategories.labels]
+  }
 
   predict(texts: readonly string[], options: { threshold?: number } = {}): Prediction[] {
     return this.predictEncoded(this.encode(texts), options)
@@ -97,8 +103,9 @@ export class TextClassifier {
 
   predictEncoded(encoded: EncodedDocuments, options: { threshold?: number } = {}): Prediction[] {
     const threshold = options.threshold ?? this.metadata.threshold
-    const classes = this.labels.length
+    const labels = this.allLabels
     const logits = this.logits(encoded)
+    const classes = labels.length
     const predictions: Prediction[] = []
     for (let i = 0; i < encoded.count; i++) {
       const probs = softmaxRow(
@@ -106,7 +113,7 @@ export class TextClassifier {
         this.metadata.temperature,
       )
       const ranked = probs
-        .map((confidence, index) => ({ label: this.labels[index] ?? '', confidence }))
+        .map((confidence, index) => ({ label: labels[index] ?? '', confidence }))
         .sort((a, b) => b.confidence - a.confidence)
       const [top, ...rest] = ranked
       if (!top) continue

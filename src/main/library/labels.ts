@@ -67,12 +67,12 @@ export class LabelRepository {
        JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
        ORDER BY latest.document_hash`,
     )
-    this.sinceStmt = db.prepare<[number], LabelledExample>(
-      `SELECT latest.document_hash AS hash, t.text AS text, c.name AS category
+    this.sinceStmt = db.prepare<[number], LabelledExample & { source: LabelSource }>(
+      `SELECT latest.document_hash AS hash, t.text AS text, c.name AS category, latest.source
        FROM (${LATEST}) latest
        JOIN categories c ON c.id = latest.category_id
        JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
-       WHERE latest.source = 'corrected' AND latest.created_at >= ?
+       WHERE latest.created_at >= ?
        ORDER BY latest.id`,
     )
     this.countsStmt = db.prepare<[], CategoryCount>(
@@ -119,8 +119,8 @@ export class LabelRepository {
   }
 
   /** Training data: hashes whose latest label names an existing category and that have text. */
-  /** Documents whose current label is a correction made at or after `since` (ms). */
-  correctedSince(since: number): LabelledExample[] {
+  /** Documents whose current label was set at or after `since` (ms), oldest first. */
+  labelledSince(since: number): (LabelledExample & { source: LabelSource })[] {
     return this.sinceStmt.all(since)
   }
 

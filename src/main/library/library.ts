@@ -146,8 +146,8 @@ export class Library {
     return this.labels.get(hash)
   }
 
-  correctedSince(since: number): LabelledExample[] {
-    return this.labels.correctedSince(since)
+  labelledSince(since: number): (LabelledExample & { source: LabelSource })[] {
+    return this.labels.labelledSince(since)
   }
 
   labelledExamples(): LabelledExample[] {
