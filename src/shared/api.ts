@@ -135,6 +135,8 @@ export interface TrainingView {
 export interface Capabilities {
   /** Native folder pickers and opening files with the system's app (the desktop shell). */
   desktop: boolean
+  /** The operating system of the computer whose folders are sorted (process.platform there). */
+  platform: string
 }
 
 export interface AppState {

@@ -111,7 +111,7 @@ export class DocsortService implements ApiHost {
       model: active ? modelView(active) : null,
       inbox: library.listSuggestions('pending').length,
       training: this.training.view(),
-      capabilities: { desktop: this.desktop !== undefined },
+      capabilities: { desktop: this.desktop !== undefined, platform: process.platform },
     }
   }
 
