@@ -16,7 +16,7 @@ export function appState(overrides: Partial<AppState> = {}): AppState {
     model: null,
     inbox: 0,
     training: { running: false, progress: null },
-    capabilities: { desktop: true },
+    capabilities: { desktop: true, platform: 'linux' },
     ...overrides,
   }
 }
