@@ -294,7 +294,8 @@ export class Docsort {
     })
     for (const undone of report.undone) {
       const doc = this.library.getDocumentByPath(undone.from)
-      if (doc) this.library.relocateDocument(doc.id, undone.to, 'new')
+      // Skipped: a watcher running meanwhile must not sort the file again the moment it is back.
+      if (doc) this.library.relocateDocument(doc.id, undone.to, 'skipped')
     }
     return report
   }

@@ -56,7 +56,9 @@ export class ModelRepository {
     )
     this.clearActiveStmt = db.prepare('UPDATE models SET active = 0 WHERE active = 1')
     this.setActiveStmt = db.prepare<[string]>('UPDATE models SET active = 1 WHERE version = ?')
-    this.renameStmt = db.prepare<[string, string]>('UPDATE models SET labels = ? WHERE version = ?')
+    this.renameStmt = db.prepare<[string, string | null, string]>(
+      'UPDATE models SET labels = ?, metrics = ? WHERE version = ?',
+    )
   }
 
   /** Records a new version, inactive until `setActive`: a model is activated once it has loaded. */
@@ -92,11 +94,21 @@ export class ModelRepository {
     return this.listStmt.all().map(toRecord)
   }
 
+  /** Renames a label in every model's labels and metrics, which name categories. */
   renameLabel(name: string, to: string): void {
+    const rename = (label: string): string => (label === name ? to : label)
     for (const model of this.list()) {
       if (!model.labels.includes(name)) continue
-      const labels = model.labels.map((l) => (l === name ? to : l))
-      this.renameStmt.run(JSON.stringify(labels), model.version)
+      const metrics = model.metrics && {
+        ...model.metrics,
+        labels: model.metrics.labels.map(rename),
+        perClass: model.metrics.perClass.map((c) => ({ ...c, label: rename(c.label) })),
+      }
+      this.renameStmt.run(
+        JSON.stringify(model.labels.map(rename)),
+        metrics ? JSON.stringify(metrics) : null,
+        model.version,
+      )
     }
   }
 

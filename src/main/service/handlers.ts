@@ -9,6 +9,7 @@ import type { Handlers } from '../api/dispatch'
 import type { SortEntry } from '../app/sort-planner'
 import type { Suggestion } from '../library/suggestions'
 import type { DocsortService } from './docsort-service'
+import { isInside } from './path-guard'
 import { writeSettings } from './settings'
 import { categoryViews, learnResult, modelView, moveView, suggestionView } from './views'
 
@@ -35,9 +36,22 @@ export function createHandlers(service: DocsortService): Handlers {
     },
 
     'category:add': async ({ name, folder }) => {
-      const real = await guard.newFolder(folder)
-      if (library.getCategory(name)) {
-        throw new AppError('library/category-exists', `A category named "${name}" already exists`)
+      const taken = library.listCategories().find((c) => sameName(c.name, name))
+      if (taken) {
+        throw new AppError(
+          'library/category-exists',
+          `A category named "${taken.name}" already exists`,
+        )
+      }
+      const real = await guard.newFolder(folder, { create: true })
+      const watched = library.desk.listWatched().find((w) => isInside(real, w.folder))
+      if (watched) {
+        throw new AppError(
+          'input/invalid',
+          `"${real}" holds the watched folder "${watched.folder}": a category folder cannot be ` +
+            'watched, or its sorted files would come back to the Inbox',
+          { path: folder },
+        )
       }
       library.upsertCategory(name, real)
       service.changed()
@@ -76,7 +90,17 @@ export function createHandlers(service: DocsortService): Handlers {
     },
 
     'watch:add': async ({ folder }) => {
-      library.desk.addWatched(await guard.newFolder(folder))
+      const real = await guard.newFolder(folder)
+      const category = library.listCategories().find((c) => isInside(c.folder, real))
+      if (category) {
+        throw new AppError(
+          'input/invalid',
+          `"${real}" is the folder of the category "${category.name}" (or inside it): its files ` +
+            'are already sorted, so it cannot be watched',
+          { path: folder },
+        )
+      }
+      library.desk.addWatched(real)
       return rewatched(service)
     },
 
@@ -193,6 +217,11 @@ export function createHandlers(service: DocsortService): Handlers {
   }
 }
 
+/** Category names compare without case and width: "Invoices" and "invoices" are one name. */
+function sameName(a: string, b: string): boolean {
+  return a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase()
+}
+
 function categoryView(service: DocsortService, name: string) {
   const view = categoryViews(service.app.library).find((c) => c.name === name)
   if (!view) throw notFound(name)
@@ -268,21 +297,25 @@ async function undoMoves(service: DocsortService, moveIds: number[]) {
   const library = service.app.library
   const undone: number[] = []
   const failures: (SerializedError & { moveId: number })[] = []
+  const back: string[] = []
   // Newest first, so that a file moved twice goes back step by step.
   for (const moveId of [...moveIds].sort((a, b) => b - a)) {
     try {
       const result = await service.app.mover.undo(moveId)
       const document = library.getDocumentByPath(result.from)
-      // Skipped, so that the watcher does not suggest the file again the moment it is back.
+      // Skipped first, so that the watcher does not handle the file the moment it is back.
       if (document) library.relocateDocument(document.id, result.to, 'skipped')
       undone.push(moveId)
+      back.push(result.to)
     } catch (error) {
       if (!isAppError(error)) throw error
       failures.push({ ...error.toJSON(), moveId })
     }
   }
+  // A file put back waits in the Inbox for a decision again, never moved alone.
+  if (back.length > 0) await service.app.planFiles(back).catch(() => undefined)
   service.bus.emit('history:changed', { latest: library.desk.history(1)[0]?.id ?? null })
-  service.changed()
+  inboxChanged(service)
   return { undone, failed: failures }
 }
 

@@ -4,8 +4,8 @@
  * after symlinks, must lie inside an allowed root (to configure a new folder) or inside a folder
  * already configured (to open or reveal a file). Everything else is `input/path-refused`.
  */
-import { realpath, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { mkdir, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../../shared/errors'
 
 // Controls (C0, C1), and the bidi marks and overrides that can make a path read as another.
@@ -17,8 +17,17 @@ export class PathGuard {
     private readonly configuredFolders: () => readonly string[],
   ) {}
 
-  /** A folder the user configures (category, watched, import): an existing folder under a root. */
-  async newFolder(raw: string): Promise<string> {
+  /**
+   * A folder the user configures (category, watched, import): an existing folder under a root.
+   * With `create`, a missing folder whose parent exists under a root is created, as a new
+   * category's folder may well not exist yet.
+   */
+  async newFolder(input: string, options: { create?: boolean } = {}): Promise<string> {
+    const raw = withoutTrailingSeparators(input)
+    if (options.create && writingProblem(raw) === null && !(await exists(raw))) {
+      const parent = await this.newFolder(dirname(raw))
+      await mkdir(join(parent, basename(raw)))
+    }
     const real = await realLocation(raw)
     if (!(await isDirectory(real))) {
       throw new AppError('input/invalid', `"${raw}" is not a folder`, { path: raw })
@@ -28,7 +37,8 @@ export class PathGuard {
   }
 
   /** A file or folder the UI names (to open or reveal): inside a configured folder. */
-  async configuredPath(raw: string): Promise<string> {
+  async configuredPath(input: string): Promise<string> {
+    const raw = withoutTrailingSeparators(input)
     const real = await realLocation(raw)
     await assertInside(raw, real, this.configuredFolders(), 'outside the configured folders')
     return real
@@ -47,6 +57,19 @@ async function realLocation(raw: string): Promise<string> {
       cause: error,
     })
   }
+}
+
+/** "/home/ann/Inbox/" as "/home/ann/Inbox": a pasted path often ends in a separator. */
+function withoutTrailingSeparators(raw: string): string {
+  const trimmed = raw.replace(/[\\/]+$/, '')
+  return trimmed === '' || /^[A-Za-z]:$/.test(trimmed) ? raw : trimmed
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 export function writingProblem(raw: string): string | null {

@@ -71,6 +71,10 @@ describe('DocsortService', () => {
     expect(undo).toEqual({ undone: [move?.id], failed: [] })
     expect(readdirSync(world.inbox)).toEqual(['invoice-103767-adatum.pdf'])
     expect((await call(world, 'history:list', {}))[0]?.undone).toBe(true)
+    // Back in the inbox folder, the file waits for a decision again.
+    const again = await call(world, 'inbox:list', {})
+    expect(again.map((s) => s.name)).toEqual(['invoice-103767-adatum.pdf'])
+    await call(world, 'suggestion:skip', { id: again[0]?.id ?? 0 })
   }, 120_000)
 
   it('moves a corrected file to the chosen category and learns the correction at once', async () => {

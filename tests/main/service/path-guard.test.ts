@@ -27,6 +27,22 @@ describe('PathGuard', () => {
     await expect(guard.newFolder(join(allowed, 'new'))).resolves.toBe(join(allowed, 'new'))
   })
 
+  it('accepts a folder written with a trailing slash, as pasted paths often are', async () => {
+    await expect(guard.newFolder(`${allowed}/new/`)).resolves.toBe(join(allowed, 'new'))
+  })
+
+  it('creates a missing folder when asked, if its parent is allowed', async () => {
+    await expect(guard.newFolder(join(allowed, 'Receipts'), { create: true })).resolves.toBe(
+      join(allowed, 'Receipts'),
+    )
+    await expect(
+      guard.newFolder(join(outside, 'Receipts'), { create: true }),
+    ).rejects.toMatchObject({ code: 'input/path-refused' })
+    await expect(guard.newFolder(join(allowed, 'a', 'b'), { create: true })).rejects.toMatchObject({
+      code: 'input/invalid',
+    })
+  })
+
   it('accepts a file inside a configured folder', async () => {
     await expect(guard.configuredPath(join(configured, 'a.pdf'))).resolves.toBe(
       join(configured, 'a.pdf'),
@@ -39,7 +55,6 @@ describe('PathGuard', () => {
     ['a relative path', 'home/new'],
     ['a path with .. segments', `${allowed}/new/../new`],
     ['a path with a . segment', `${allowed}/./new`],
-    ['a path with a trailing slash', `${allowed}/new/`],
     ['a path with a NUL byte', `${allowed}/new\u0000`],
     ['a path with a right-to-left override', `${allowed}/new\u202e`],
     ['a path in NFD form', `${allowed}/Cafe\u0301`],
