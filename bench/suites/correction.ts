@@ -87,9 +87,15 @@ export async function runSuite({ json, epochs }: SuiteOptions): Promise<void> {
   }
 }
 
+/** Exit code 1 means some file could not be read; its entry has no prediction, the rest do. */
 async function classify(cli: (...args: string[]) => Promise<string>, paths: string[]) {
-  const out = JSON.parse(await cli('classify', ...paths, '--json')) as { files: Classified[] }
-  return out.files
+  const stdout = await cli('classify', ...paths, '--json').catch(
+    (error: { code?: number; stdout?: string }) => {
+      if (error.code === 1 && error.stdout) return error.stdout
+      throw error
+    },
+  )
+  return (JSON.parse(stdout) as { files: Classified[] }).files
 }
 
 /** Links the given classes of a folder-per-class tree into `dir`. */
