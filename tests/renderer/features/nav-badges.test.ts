@@ -13,7 +13,11 @@ describe('navBadges', () => {
     expect(badges.inbox).toEqual({ text: '4', tone: 'accent', label: '4 files to review' })
     expect(badges.categories?.text).toBe('2')
     expect(badges.watching).toEqual({ text: '1', tone: 'plain', label: '1 folder watched' })
-    expect(badges.model?.text).toBe('93%')
+    expect(badges.model).toEqual({
+      text: 'acc. 93%',
+      tone: 'plain',
+      label: 'Accuracy of the active model: 93%',
+    })
     expect(badges.history).toBeNull()
   })
 
@@ -45,5 +49,14 @@ describe('navBadges', () => {
     )
 
     expect(badges.model).toEqual({ text: '42%', tone: 'accent', label: 'Training in progress' })
+  })
+
+  it('words the model badge as accuracy in Chinese too', () => {
+    const zh = new Translator('zh-CN')
+
+    const badges = navBadges(appState({ model: modelView(0.75) }), idle, zh)
+
+    expect(badges.model?.text).toBe('准确率 75%')
+    expect(badges.model?.label).toBe('当前模型的准确率：75%')
   })
 })

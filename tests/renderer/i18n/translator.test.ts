@@ -5,7 +5,10 @@ import {
   ConnectionError,
   UnauthorizedError,
 } from '../../../src/renderer/src/lib/client/api-error'
-import { describeFailure } from '../../../src/renderer/src/lib/i18n/describe-failure'
+import {
+  describeFailure,
+  explainFailure,
+} from '../../../src/renderer/src/lib/i18n/describe-failure'
 import { LOCALES } from '../../../src/renderer/src/lib/i18n/locale'
 import type { Message } from '../../../src/renderer/src/lib/i18n/message'
 import { dictionaries, type MessageKey } from '../../../src/renderer/src/lib/i18n/messages'
@@ -84,6 +87,13 @@ describe('Translator', () => {
     }
   })
 
+  it('states the training rule of two categories with a few documents each', () => {
+    const error = { code: 'train/not-enough-data', message: 'm' } as const
+
+    expect(en.error(error)).toContain('at least two categories, each with a few documents')
+    expect(zh.error(error)).toContain('至少需要两个类别，且每个类别都要有若干文档')
+  })
+
   it('uses the same placeholders in Chinese as in English for every message', () => {
     const english = dictionaries.en.messages
     const chinese = dictionaries['zh-CN'].messages
@@ -95,8 +105,8 @@ describe('Translator', () => {
   it('translates every message rather than copying the English', () => {
     const english = dictionaries.en.messages
     const chinese = dictionaries['zh-CN'].messages
-    // Words that are the same in both languages: format names, F1, and paths.
-    const same = ['kind.pdf', 'watching.folderPlaceholder', 'categories.import.placeholder']
+    // Words that are the same in both languages: format names.
+    const same = ['kind.pdf']
     const copied = (Object.keys(english) as MessageKey[]).filter(
       (key) => !same.includes(key) && JSON.stringify(chinese[key]) === JSON.stringify(english[key]),
     )
@@ -133,5 +143,65 @@ describe('describeFailure', () => {
 
   it('falls back to the message of anything else', () => {
     expect(describeFailure(en, new TypeError('boom'))).toBe('Something went wrong: boom')
+  })
+
+  it('adds the reason from the server to the summary when a folder does not exist', () => {
+    const failure = new ApiError('category:add', {
+      code: 'input/invalid',
+      message: '"/tmp/x/NoSuchFolder" does not exist or cannot be read',
+      path: '/tmp/x/NoSuchFolder',
+    })
+
+    expect(explainFailure(en, failure)).toEqual({
+      summary: 'That value is not valid.',
+      detail: '"/tmp/x/NoSuchFolder" does not exist or cannot be read.',
+    })
+    expect(describeFailure(en, failure)).toBe(
+      'That value is not valid. "/tmp/x/NoSuchFolder" does not exist or cannot be read.',
+    )
+  })
+
+  it('gives the reason a relative path was refused rather than calling it outside the folders', () => {
+    const failure = new ApiError('watch:add', {
+      code: 'input/path-refused',
+      message: 'Refused the path "Downloads": it is not an absolute path',
+      path: 'Downloads',
+    })
+
+    const text = describeFailure(en, failure)
+
+    expect(text).toBe(
+      'Docsort cannot use that path. Refused the path "Downloads": it is not an absolute path.',
+    )
+    expect(text).not.toContain('outside')
+  })
+
+  it('joins the Chinese summary and the English reason without a space after the full stop', () => {
+    const zh = new Translator('zh-CN')
+    const error = { code: 'input/invalid', message: '"/x" is not a folder', path: '/x' } as const
+
+    expect(describeFailure(zh, error)).toBe('输入的值无效。"/x" is not a folder.')
+  })
+
+  it('adds no detail where the localized sentence already names the reason', () => {
+    const failure = new ApiError('category:add', {
+      code: 'library/category-exists',
+      message: 'A category named "Tax" already exists',
+    })
+
+    expect(explainFailure(en, failure).detail).toBeNull()
+  })
+
+  it('adds no detail when the server says what the sentence already says', () => {
+    const error = { code: 'input/invalid', message: 'That value is not valid' } as const
+
+    expect(explainFailure(en, error)).toEqual({ summary: 'That value is not valid.', detail: null })
+  })
+
+  it('keeps the printed-address advice for a refused token, without a detail', () => {
+    const failure = new ConnectionError('category:add', new UnauthorizedError())
+
+    expect(explainFailure(en, failure).detail).toBeNull()
+    expect(explainFailure(en, failure).summary).toContain('“docsort serve” printed')
   })
 })

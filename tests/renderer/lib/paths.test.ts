@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { baseName, parentFolder } from '../../../src/renderer/src/lib/paths'
+import { baseName, exampleFolder, parentFolder } from '../../../src/renderer/src/lib/paths'
 
 describe('paths', () => {
   it('splits POSIX and Windows paths', () => {
@@ -13,5 +13,16 @@ describe('paths', () => {
     expect(baseName('/Users/lin/Downloads/')).toBe('Downloads')
     expect(parentFolder('/x.pdf')).toBe('/')
     expect(parentFolder('x.pdf')).toBe('')
+  })
+
+  it('writes an example folder the way the OS of the sorted computer does', () => {
+    expect(exampleFolder('linux', ['Downloads'])).toBe('/home/me/Downloads')
+    expect(exampleFolder('win32', ['Documents', '发票'])).toBe('C:\\Users\\me\\Documents\\发票')
+    expect(exampleFolder('darwin', ['Documents', 'Invoices'])).toBe('/Users/me/Documents/Invoices')
+  })
+
+  it('uses a Linux home for an example folder on other or unknown systems', () => {
+    expect(exampleFolder('freebsd', ['Downloads'])).toBe('/home/me/Downloads')
+    expect(exampleFolder('', ['Documents'])).toBe('/home/me/Documents')
   })
 })

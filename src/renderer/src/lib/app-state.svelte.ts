@@ -21,6 +21,8 @@ export class AppStore {
   readonly watched: WatchedFolderView[] = $derived(this.state?.watched ?? [])
   readonly model: ModelView | null = $derived(this.state?.model ?? null)
   readonly desktop: boolean = $derived(this.state?.capabilities.desktop ?? false)
+  /** The OS of the computer whose folders are sorted, which may not be the one showing this. */
+  readonly platform: string = $derived(this.state?.capabilities.platform ?? '')
   readonly documents: number = $derived(this.categories.reduce((sum, c) => sum + c.documents, 0))
   readonly reload: () => Promise<void>
   readonly #client: DocsortClient

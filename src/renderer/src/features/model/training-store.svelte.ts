@@ -7,7 +7,7 @@ import type { SerializedError } from '../../../../shared/errors'
 import type { TrainingProgress } from '../../../../shared/types'
 import type { AppStore } from '../../lib/app-state.svelte'
 import type { DocsortClient } from '../../lib/client/docsort-client'
-import { trainingFraction } from './training-fraction'
+import { advanceFraction, trainingFraction } from './training-fraction'
 
 const IDLE: TrainingView = { running: false, progress: null }
 
@@ -30,6 +30,8 @@ export class TrainingStore {
   requestError: unknown = $state.raw(null)
   busy = $state(false)
   #live: TrainingView | null = $state.raw(null)
+  /** The furthest the running job's bar got, so that it only moves forward. */
+  #peak = $state(0)
   readonly #client: DocsortClient
   readonly view: TrainingView
   readonly running: boolean
@@ -40,7 +42,11 @@ export class TrainingStore {
     this.#client = client
     this.view = $derived(this.#live ?? app.state?.training ?? IDLE)
     this.running = $derived(this.view.running)
-    this.fraction = $derived(trainingFraction(this.view.progress))
+    this.fraction = $derived(
+      this.running
+        ? Math.max(this.#peak, trainingFraction(this.view.progress))
+        : trainingFraction(this.view.progress),
+    )
   }
 
   connect(): () => void {
@@ -48,8 +54,10 @@ export class TrainingStore {
       this.#client.on('state:changed', () => {
         this.#live = null
       }),
+      // Running until the outcome arrives: the worker reports saving after the trainer's done.
       this.#client.on('training:progressed', (progress) => {
-        this.#live = { running: progress.phase !== 'done', progress }
+        this.#live = { running: true, progress }
+        this.#peak = advanceFraction(this.#peak, progress)
       }),
       this.#client.on('training:finished', (outcome) => {
         this.#live = { running: false, progress: this.view.progress }
@@ -70,6 +78,7 @@ export class TrainingStore {
     this.failure = null
     // Before the request, not after: the job's first events can arrive before its answer.
     this.#live = { running: true, progress: PREPARING }
+    this.#peak = 0
     const started = await this.#run(() => this.#client.request('model:retrain', {}))
     if (!started) this.#live = before
   }

@@ -6,7 +6,7 @@ import type { Screen } from '../../lib/navigation'
 export interface NavBadge {
   text: string
   tone: 'plain' | 'accent' | 'warning'
-  /** What a screen reader says instead of the bare number. */
+  /** What a screen reader says instead of the bare number, and the tooltip. */
   label: string
 }
 
@@ -41,11 +41,17 @@ export function navBadges(
           tone: 'accent',
           label: i18n.t('nav.training'),
         }
-      : metrics && {
-          text: i18n.format.percent(metrics.accuracy),
-          tone: 'plain',
-          label: i18n.t('nav.modelAccuracy', { percent: i18n.format.percent(metrics.accuracy) }),
-        },
+      : metrics && accuracyBadge(metrics.accuracy, i18n),
     history: null,
+  }
+}
+
+/** Worded as accuracy, not a bare percentage that reads like the progress of something. */
+function accuracyBadge(accuracy: number, i18n: Translator): NavBadge {
+  const percent = i18n.format.percent(accuracy)
+  return {
+    text: i18n.t('nav.modelBadge', { percent }),
+    tone: 'plain',
+    label: i18n.t('nav.modelAccuracy', { percent }),
   }
 }

@@ -1,5 +1,5 @@
 import type { SerializedError } from '../../../../shared/errors'
-import { describeFailure } from './describe-failure'
+import { describeFailure, explainFailure, type FailureText } from './describe-failure'
 import type { Formatter } from './format'
 import { resolveLocale, type Locale } from './locale'
 import type { MessageParams } from './message'
@@ -26,4 +26,6 @@ export class I18n {
     this.translator.error(error, options)
 
   describe = (failure: unknown): string => describeFailure(this.translator, failure)
+
+  explain = (failure: unknown): FailureText => explainFailure(this.translator, failure)
 }

@@ -1,14 +1,9 @@
-export type ToastTone = 'success' | 'info' | 'error'
+import { withToast, type Toast, type ToastTone } from './toast-list'
 
-export interface Toast {
-  id: number
-  tone: ToastTone
-  text: string
-}
+export type { Toast, ToastTone } from './toast-list'
 
 /** Errors stay longer: they are read, not glanced at. */
 const LIFETIME_MS: Record<ToastTone, number> = { success: 5000, info: 5000, error: 9000 }
-const MAX_VISIBLE = 4
 
 export class Toasts {
   items: Toast[] = $state.raw([])
@@ -16,7 +11,7 @@ export class Toasts {
 
   show(tone: ToastTone, text: string): void {
     const toast = { id: this.#next++, tone, text }
-    this.items = [...this.items, toast].slice(-MAX_VISIBLE)
+    this.items = withToast(this.items, toast)
     setTimeout(() => this.dismiss(toast.id), LIFETIME_MS[tone])
   }
 

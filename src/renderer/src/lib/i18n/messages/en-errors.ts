@@ -16,7 +16,7 @@ export const enErrors: ErrorMessages = {
   'model/incompatible': 'The saved model was made by another version of Docsort. Retrain it.',
   'model/not-trained': 'There is no model yet. Train one on the Model page.',
   'train/not-enough-data':
-    'Not enough examples to train: each category needs a few documents. Learn from your folders.',
+    'Not enough examples to train: Docsort needs at least two categories, each with a few documents. Learn from your folders.',
   'train/failed': 'Training failed. The previous model stays active.',
   'train/cancelled': 'Training was cancelled. The previous model stays active.',
   'train/busy': 'A training run is already going. Wait for it to finish or cancel it.',
@@ -29,12 +29,12 @@ export const enErrors: ErrorMessages = {
   'sort/target-exists': 'A file named like {file} is already in the destination folder.',
   'sort/source-missing': '{file} is no longer where it was, so it could not be moved.',
   'sort/destination-unavailable': 'The destination folder for {file} is missing or read-only.',
-  'sort/io-failed': '{file} could not be moved because of a disk error.',
+  'sort/io-failed': '{file} could not be moved.',
   'sort/nothing-to-undo': 'There is nothing left to undo for {file}.',
   'sort/undo-blocked':
     '{file} changed or another file took its old place, so it stays where it is.',
   'input/invalid': 'That value is not valid.',
-  'input/path-refused': '{file} is outside the folders Docsort was given, so it was refused.',
+  'input/path-refused': 'Docsort cannot use that path.',
   'input/unavailable': 'This needs the desktop app; it is not available in the browser.',
   'app/failed': 'Something went wrong inside Docsort. The details are in its log.',
 }

@@ -15,7 +15,8 @@ export const zhCNErrors: ErrorMessages = {
   'model/not-found': '该模型版本已不存在。',
   'model/incompatible': '已保存的模型来自其他版本的 Docsort，请重新训练。',
   'model/not-trained': '还没有模型，请在“模型”页面训练一个。',
-  'train/not-enough-data': '样本不足，无法训练：每个类别都需要若干文档。请先从文件夹中学习。',
+  'train/not-enough-data':
+    '样本不足，无法训练：至少需要两个类别，且每个类别都要有若干文档。请先从文件夹中学习。',
   'train/failed': '训练失败，继续使用之前的模型。',
   'train/cancelled': '训练已取消，继续使用之前的模型。',
   'train/busy': '已有训练正在进行，请等待其完成或先取消。',
@@ -28,11 +29,11 @@ export const zhCNErrors: ErrorMessages = {
   'sort/target-exists': '目标文件夹中已有与{file}同名的文件。',
   'sort/source-missing': '{file}已不在原位置，无法移动。',
   'sort/destination-unavailable': '{file}的目标文件夹不存在或为只读。',
-  'sort/io-failed': '磁盘出错，无法移动{file}。',
+  'sort/io-failed': '无法移动{file}。',
   'sort/nothing-to-undo': '{file}已没有可撤销的操作。',
   'sort/undo-blocked': '{file}已被修改，或原位置已有其他文件，因此保持不动。',
   'input/invalid': '输入的值无效。',
-  'input/path-refused': '{file}不在已授权给 Docsort 的文件夹内，已拒绝。',
+  'input/path-refused': 'Docsort 无法使用该路径。',
   'input/unavailable': '此功能需要桌面应用，在浏览器中不可用。',
   'app/failed': 'Docsort 内部出错，详细信息已记录在日志中。',
 }
