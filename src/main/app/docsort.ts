@@ -198,7 +198,12 @@ export class Docsort {
       dir: trained.modelDir,
       labels: trained.metadata.labels,
       metrics: trained.validation,
-      details: details?.(trained) ?? null,
+      details: details?.(trained) ?? {
+        curve: [],
+        backend,
+        documents:
+          trained.metadata.training.documents + trained.metadata.training.validationDocuments,
+      },
     })
     const activated = shouldActivate?.(trained, previous) ?? true
     if (activated) {

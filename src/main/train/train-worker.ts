@@ -37,7 +37,10 @@ async function run(message: Extract<ToTrainingWorker, { type: 'train' }>): Promi
       ...message.options,
       backend,
       signal: controller.signal,
-      onProgress: (progress) => post({ type: 'progress', progress }),
+      // Done means saved here: the trainer's own 'done' would come before 'saving'.
+      onProgress: (progress) => {
+        if (progress.phase !== 'done') post({ type: 'progress', progress })
+      },
     })
     post({
       type: 'progress',
@@ -57,6 +60,14 @@ async function run(message: Extract<ToTrainingWorker, { type: 'train' }>): Promi
     )
     classifier.dispose()
     log.info('model saved', { dir: message.modelDir, labels: metadata.labels.length })
+    post({
+      type: 'progress',
+      progress: trainingProgress({
+        phase: 'done',
+        epoch: outcome.history.length,
+        epochs: outcome.history.length,
+      }),
+    })
     post({ type: 'done', modelDir: message.modelDir, metadata, validation: outcome.validation })
   } catch (error) {
     const appError = isAppError(error)
