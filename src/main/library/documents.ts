@@ -1,19 +1,13 @@
 /** Files the app has seen, by path, with the hash of their bytes and where they are in the flow. */
 import type Database from 'better-sqlite3'
+import { DOCUMENT_STATES, type DocumentState } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { assertAbsolutePath, assertHash, assertOneOf } from './validate'
 
-export const DOCUMENT_STATUSES = [
-  'new',
-  'labelled',
-  'suggested',
-  'moved',
-  'unsure',
-  'failed',
-  'skipped',
-] as const
+/** The states a document passes through; the API shows them to the window as they are. */
+export const DOCUMENT_STATUSES = DOCUMENT_STATES
 
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
+export type DocumentStatus = DocumentState
 
 export interface DocumentInput {
   path: string
