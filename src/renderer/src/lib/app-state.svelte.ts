@@ -11,11 +11,10 @@ import type {
   WatchedFolderView,
 } from '../../../shared/api'
 import type { DocsortClient } from './client/docsort-client'
-import { coalesce } from './coalesce'
+import { LoadedState } from './loaded-state.svelte'
 
-export class AppStore {
+export class AppStore extends LoadedState {
   state: AppState | null = $state.raw(null)
-  loadError: unknown = $state.raw(null)
   online = $state(true)
   readonly categories: CategoryView[] = $derived(this.state?.categories ?? [])
   readonly watched: WatchedFolderView[] = $derived(this.state?.watched ?? [])
@@ -24,12 +23,11 @@ export class AppStore {
   /** The OS of the computer whose folders are sorted, which may not be the one showing this. */
   readonly platform: string = $derived(this.state?.capabilities.platform ?? '')
   readonly documents: number = $derived(this.categories.reduce((sum, c) => sum + c.documents, 0))
-  readonly reload: () => Promise<void>
   readonly #client: DocsortClient
 
   constructor(client: DocsortClient) {
+    super()
     this.#client = client
-    this.reload = coalesce(() => this.#load())
   }
 
   /** Subscribes and loads; returns the unsubscribe for the component that owns the store. */
@@ -58,13 +56,8 @@ export class AppStore {
     this.#patch({ watched })
   }
 
-  async #load(): Promise<void> {
-    try {
-      this.state = await this.#client.request('app:state', {})
-      this.loadError = null
-    } catch (failure) {
-      this.loadError = failure
-    }
+  protected async load(): Promise<void> {
+    this.state = await this.#client.request('app:state', {})
   }
 
   #patch(part: Partial<AppState>): void {

@@ -6,16 +6,14 @@ import { SvelteSet } from 'svelte/reactivity'
 import type { MoveView } from '../../../../shared/api'
 import type { SerializedError } from '../../../../shared/errors'
 import type { DocsortClient } from '../../lib/client/docsort-client'
-import { coalesce } from '../../lib/coalesce'
+import { LoadedState } from '../../lib/loaded-state.svelte'
 
 export const HISTORY_PAGE = 100
 
 export type UndoFailure = SerializedError & { moveId: number }
 
-export class HistoryState {
+export class HistoryState extends LoadedState {
   moves: MoveView[] = $state.raw([])
-  loaded = $state(false)
-  loadError: unknown = $state.raw(null)
   hasMore = $state(false)
   loadingMore = $state(false)
   undoing = $state(false)
@@ -25,24 +23,15 @@ export class HistoryState {
   readonly allSelected: boolean = $derived(
     this.undoable.length > 0 && this.undoable.every((move) => this.selected.has(move.id)),
   )
-  readonly reload: () => Promise<void>
   readonly #client: DocsortClient
 
   constructor(client: DocsortClient) {
+    super()
     this.#client = client
-    this.reload = coalesce(() => this.#load())
   }
 
   connect(): () => void {
-    const offs = [
-      this.#client.on('history:changed', () => void this.reload()),
-      this.#client.on('file:moved', () => void this.reload()),
-      this.#client.onConnectionChange((online) => {
-        if (online) void this.reload()
-      }),
-    ]
-    void this.reload()
-    return () => offs.forEach((off) => off())
+    return this.reloadOn(this.#client, ['history:changed', 'file:moved'])
   }
 
   toggle = (id: number): void => {
@@ -95,19 +84,12 @@ export class HistoryState {
     this.failures = []
   }
 
-  async #load(): Promise<void> {
+  protected async load(): Promise<void> {
     const limit = Math.max(HISTORY_PAGE, this.moves.length)
-    try {
-      const moves = await this.#client.request('history:list', { limit })
-      this.moves = moves
-      this.hasMore = moves.length === limit
-      this.loadError = null
-      const present = this.undoable.map((move) => move.id)
-      for (const id of this.selected) if (!present.includes(id)) this.selected.delete(id)
-    } catch (failure) {
-      this.loadError = failure
-    } finally {
-      this.loaded = true
-    }
+    const moves = await this.#client.request('history:list', { limit })
+    this.moves = moves
+    this.hasMore = moves.length === limit
+    const present = this.undoable.map((move) => move.id)
+    for (const id of this.selected) if (!present.includes(id)) this.selected.delete(id)
   }
 }

@@ -6,7 +6,7 @@ import { SvelteMap, SvelteSet } from 'svelte/reactivity'
 import type { ActionResult, SuggestionView } from '../../../../shared/api'
 import type { SerializedError } from '../../../../shared/errors'
 import type { DocsortClient } from '../../lib/client/docsort-client'
-import { coalesce } from '../../lib/coalesce'
+import { LoadedState } from '../../lib/loaded-state.svelte'
 import { keepSelection, moveSelection } from './selection'
 
 /** The Accept-all threshold a user starts with: high enough that mistakes are rare. */
@@ -17,10 +17,8 @@ export interface AcceptAllOutcome {
   failed: SerializedError[]
 }
 
-export class InboxState {
+export class InboxState extends LoadedState {
   items: SuggestionView[] = $state.raw([])
-  loaded = $state(false)
-  loadError: unknown = $state.raw(null)
   selectedId: number | null = $state(null)
   /** Suggestions with a request in flight. */
   readonly busy = new SvelteSet<number>()
@@ -35,23 +33,15 @@ export class InboxState {
   readonly acceptAllCount: number = $derived(
     this.items.filter((s) => s.category !== null && s.confidence >= this.acceptAllThreshold).length,
   )
-  readonly reload: () => Promise<void>
   readonly #client: DocsortClient
 
   constructor(client: DocsortClient) {
+    super()
     this.#client = client
-    this.reload = coalesce(() => this.#load())
   }
 
   connect(): () => void {
-    const offs = [
-      this.#client.on('inbox:changed', () => void this.reload()),
-      this.#client.onConnectionChange((online) => {
-        if (online) void this.reload()
-      }),
-    ]
-    void this.reload()
-    return () => offs.forEach((off) => off())
+    return this.reloadOn(this.#client, ['inbox:changed'])
   }
 
   select = (id: number): void => {
@@ -114,15 +104,8 @@ export class InboxState {
     }
   }
 
-  async #load(): Promise<void> {
-    try {
-      this.#replace(await this.#client.request('inbox:list', {}))
-      this.loadError = null
-    } catch (failure) {
-      this.loadError = failure
-    } finally {
-      this.loaded = true
-    }
+  protected async load(): Promise<void> {
+    this.#replace(await this.#client.request('inbox:list', {}))
   }
 
   #remove(id: number): void {

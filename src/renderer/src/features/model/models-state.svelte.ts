@@ -2,31 +2,22 @@
 import type { ModelView } from '../../../../shared/api'
 import type { AppStore } from '../../lib/app-state.svelte'
 import type { DocsortClient } from '../../lib/client/docsort-client'
-import { coalesce } from '../../lib/coalesce'
+import { LoadedState } from '../../lib/loaded-state.svelte'
 
-export class ModelsState {
+export class ModelsState extends LoadedState {
   models: ModelView[] = $state.raw([])
-  loadError: unknown = $state.raw(null)
   rollingBack: string | null = $state(null)
-  readonly reload: () => Promise<void>
   readonly #client: DocsortClient
   readonly #app: AppStore
 
   constructor(client: DocsortClient, app: AppStore) {
+    super()
     this.#client = client
     this.#app = app
-    this.reload = coalesce(() => this.#load())
   }
 
   connect(): () => void {
-    const offs = [
-      this.#client.on('training:finished', () => void this.reload()),
-      this.#client.onConnectionChange((online) => {
-        if (online) void this.reload()
-      }),
-    ]
-    void this.reload()
-    return () => offs.forEach((off) => off())
+    return this.reloadOn(this.#client, ['training:finished'])
   }
 
   /** Rejects with what the request threw. */
@@ -41,12 +32,7 @@ export class ModelsState {
     }
   }
 
-  async #load(): Promise<void> {
-    try {
-      this.models = await this.#client.request('model:list', {})
-      this.loadError = null
-    } catch (failure) {
-      this.loadError = failure
-    }
+  protected async load(): Promise<void> {
+    this.models = await this.#client.request('model:list', {})
   }
 }
