@@ -60,7 +60,14 @@ export class TextClassifier {
     const { prototypeWeight, temperature } = this.metadata
     const trained = combineLogits(this.networkLogits(encoded), similarities, prototypeWeight)
     const labels = this.labels.length
-    const logits = this.newCategories.extend(trained, encoded, labels, this.spec, prototypeWeight)
+    const logits = this.newCategories.extend(
+      trained,
+      similarities,
+      encoded,
+      labels,
+      this.spec,
+      prototypeWeight,
+    )
     const classes = labels + this.newCategories.labels.length
     this.corrections.boost(logits, encoded, classes, this.spec, temperature)
     return logits

@@ -1,13 +1,24 @@
 /**
  * Categories created after the model was trained, known only by their examples until the next
  * retrain gives them a place in the network. Each is the L2-normalised sum of its examples'
- * TF-IDF vectors: a prototype like those of the trained categories. A document's logit for a new
- * category is the mean of its logits for the trained ones plus the prototype weight times its
- * cosine similarity to the new prototype, so a document clearly closer to it than to the others
- * is suggested there. Near-duplicates of an example are handled by the correction memory.
+ * TF-IDF vectors: a prototype like those of the trained categories. A new category competes by
+ * prototypes alone: its logit is the document's best logit plus the prototype weight times how
+ * much closer the document is to the new prototype (its cosine scaled, see below) than to the
+ * nearest trained one. So it wins when the document is nearer to it than to every trained
+ * prototype, and the network's own confidence about the trained classes is left alone otherwise. Near-duplicates of an
+ * example are handled by the correction memory.
  */
 import type { EncodedDocuments } from './encoding'
 import type { FeatureSpec } from './features'
+
+/**
+ * A prototype of a few examples meets a document at a lower cosine than one averaged over
+ * hundreds, which shares more of any in-class document's vocabulary; scaling the new prototype's
+ * cosine puts the two on one scale. Measured with `npm run bench -- correction` (five 20
+ * Newsgroups classes, a sixth from three examples): at 1 the sixth was suggested for 4 % of its
+ * posts, at 2 for 32 %, at 3 for 82 % while the five classes lost 0.3 points of accuracy.
+ */
+const FEW_EXAMPLES_SCALE = 3
 
 export class NewCategories {
   private readonly sums = new Map<string, Map<number, number>>()
@@ -30,10 +41,12 @@ export class NewCategories {
 
   /**
    * `logits` [count · classes] widened to [count · (classes + new categories)], the trained
-   * categories' columns unchanged.
+   * categories' columns unchanged; `similarities` [count · classes] are the documents' cosines to
+   * the trained prototypes.
    */
   extend(
     logits: Float32Array,
+    similarities: Float32Array,
     encoded: EncodedDocuments,
     classes: number,
     spec: FeatureSpec,
@@ -45,11 +58,13 @@ export class NewCategories {
     const out = new Float32Array(encoded.count * width)
     const m = spec.maxWideFeatures
     for (let row = 0; row < encoded.count; row++) {
-      let mean = 0
+      let best = Number.NEGATIVE_INFINITY
+      let nearest = 0
       for (let c = 0; c < classes; c++) {
         const value = logits[row * classes + c] ?? 0
         out[row * width + c] = value
-        mean += value / classes
+        best = Math.max(best, value)
+        nearest = Math.max(nearest, similarities[row * classes + c] ?? 0)
       }
       prototypes.forEach((prototype, p) => {
         let cosine = 0
@@ -57,7 +72,8 @@ export class NewCategories {
           const value = encoded.wideValues[k] ?? 0
           if (value !== 0) cosine += value * (prototype.get(encoded.wideIndices[k] ?? 0) ?? 0)
         }
-        out[row * width + classes + p] = mean + prototypeWeight * cosine
+        out[row * width + classes + p] =
+          best + prototypeWeight * (FEW_EXAMPLES_SCALE * cosine - nearest)
       })
     }
     return out
