@@ -5,8 +5,8 @@
  * prototypes alone: its logit is the document's best logit plus the prototype weight times how
  * much closer the document is to the new prototype (its cosine scaled, see below) than to the
  * nearest trained one. So it wins when the document is nearer to it than to every trained
- * prototype, and the network's own confidence about the trained classes is left alone otherwise. Near-duplicates of an
- * example are handled by the correction memory.
+ * prototype, and the network's own confidence about the trained classes is left alone otherwise.
+ * Near-duplicates of an example are handled by the correction memory.
  */
 import type { EncodedDocuments } from './encoding'
 import type { FeatureSpec } from './features'

@@ -1,4 +1,6 @@
-/** What only the desktop can do for the service: native folder picker, opening and showing files. */
+/**
+ * What only the desktop can do for the service: a native folder picker, opening and showing files.
+ */
 import { BrowserWindow, dialog, shell } from 'electron'
 import { AppError } from '../../shared/errors'
 import type { DesktopBridge } from '../api/host'

@@ -1,4 +1,7 @@
-/** The one app window: a sandboxed renderer with only the preload's `window.docsort` to talk through. */
+/**
+ * The one app window: a sandboxed renderer with only the preload's `window.docsort` to talk
+ * through.
+ */
 import { join } from 'node:path'
 import { BrowserWindow, type NativeImage } from 'electron'
 import { createLogger, errorFields } from '../log/logger'

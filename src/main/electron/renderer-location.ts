@@ -31,7 +31,8 @@ export function rendererLocation(options: {
   }
 
   const folder = join(options.appPath, 'out', 'renderer')
-  // Windows drive letters and folder names compare without case; Chromium may spell them either way.
+  // Windows drive letters and folder names compare without case; Chromium may spell them either
+  // way.
   const fold = (options.platform ?? process.platform) === 'win32' ? toLowerCase : identity
   const prefix = fold(`${pathToFileURL(folder).href}/`)
   return {

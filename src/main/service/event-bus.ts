@@ -1,4 +1,6 @@
-/** Fans the service's events out to every transport that subscribed; a failing listener is logged. */
+/**
+ * Fans the service's events out to every transport that subscribed; a failing listener is logged.
+ */
 import type { EventMessage, EventName, Events } from '../../shared/api'
 import type { Logger } from '../log/logger'
 
