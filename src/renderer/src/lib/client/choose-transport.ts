@@ -1,7 +1,7 @@
 /**
- * Start-up: the Electron preload's API when it is there, else the browser mode with the token that
- * `docsort serve` put in the URL. The token moves from the address bar to session storage so that it
- * is neither bookmarked nor shown, yet survives a reload of the tab.
+ * Start-up: the Electron preload's API when it is there, else the browser mode with the token
+ * that `docsort serve` put in the URL. The token moves from the address bar to session storage so
+ * that it is neither bookmarked nor shown, yet survives a reload of the tab.
  */
 import { TOKEN_QUERY, type DocsortApi } from '../../../../shared/api'
 import type { ConnectionSource } from './connection'

@@ -1,7 +1,7 @@
 /**
- * Looks up messages for one locale, fills `{placeholders}`, picks plural forms by `count`, and turns
- * a SerializedError into a sentence that names the file. Falls back to English for nothing: the
- * dictionaries are typed so that a missing key does not compile.
+ * Looks up messages for one locale, fills `{placeholders}`, picks plural forms by `count`, and
+ * turns a SerializedError into a sentence that names the file. Falls back to English for
+ * nothing: the dictionaries are typed so that a missing key does not compile.
  */
 import type { SerializedError } from '../../../../shared/errors'
 import { baseName } from '../paths'
@@ -67,8 +67,8 @@ export class Translator {
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
 
 /**
- * Chinese templates write `{file}` without spaces so that "该文件" reads right; a Latin file name
- * between Chinese characters gets a space on that side, as Chinese typesetting does.
+ * Chinese templates write `{file}` without spaces so that "该文件" reads right; a Latin file
+ * name between Chinese characters gets a space on that side, as Chinese typesetting does.
  */
 function spacedAmongCjk(name: string, before: string, after: string): string {
   const lead = CJK.test(before) && !CJK.test(name.at(0) ?? '') ? ' ' : ''
