@@ -146,7 +146,7 @@ export class SortPlanner {
       if (outcome.status === 'duplicate') return { ...entry, duplicateOf: outcome.duplicateOf }
       if (doc) {
         this.library.relocateDocument(doc.id, outcome.to, 'moved')
-        this.markSuggestionsMoved(doc.id)
+        this.library.settlePendingSuggestions(doc.id, 'moved')
       }
       log.info('file moved', { from: outcome.from, to: outcome.to, category: category.name })
       return { ...entry, movedTo: outcome.to }
@@ -154,14 +154,6 @@ export class SortPlanner {
       if (!isAppError(error)) throw error
       log.error('file not moved', { file: entry.path, code: error.code })
       return { ...entry, error: error.toJSON() }
-    }
-  }
-
-  private markSuggestionsMoved(documentId: number): void {
-    for (const suggestion of this.library.listSuggestions('pending')) {
-      if (suggestion.documentId === documentId) {
-        this.library.setSuggestionStatus(suggestion.id, 'moved')
-      }
     }
   }
 

@@ -170,6 +170,14 @@ export class Library {
     return this.suggestions.list(status)
   }
 
+  countSuggestions(status: SuggestionStatus): number {
+    return this.suggestions.count(status)
+  }
+
+  settlePendingSuggestions(documentId: number, status: SuggestionStatus): void {
+    this.suggestions.settlePending(documentId, status)
+  }
+
   setSuggestionStatus(id: number, status: SuggestionStatus): void {
     this.suggestions.setStatus(id, status)
   }

@@ -58,6 +58,8 @@ export class SuggestionRepository {
   private readonly listStmt
   private readonly listByStatusStmt
   private readonly setStatusStmt
+  private readonly countStmt
+  private readonly settlePendingStmt
 
   constructor(private readonly db: Database.Database) {
     this.dropPendingStmt = db.prepare<[number]>(
@@ -78,6 +80,12 @@ export class SuggestionRepository {
     )
     this.setStatusStmt = db.prepare<[string, number]>(
       'UPDATE suggestions SET status = ? WHERE id = ?',
+    )
+    this.countStmt = db.prepare<[string], { count: number }>(
+      'SELECT COUNT(*) AS count FROM suggestions WHERE status = ?',
+    )
+    this.settlePendingStmt = db.prepare<[string, number]>(
+      `UPDATE suggestions SET status = ? WHERE document_id = ? AND status = 'pending'`,
     )
   }
 
@@ -120,6 +128,16 @@ export class SuggestionRepository {
   list(status?: SuggestionStatus): Suggestion[] {
     const rows = status === undefined ? this.listStmt.all() : this.listByStatusStmt.all(status)
     return rows.map(toSuggestion)
+  }
+
+  count(status: SuggestionStatus): number {
+    return this.countStmt.get(status)?.count ?? 0
+  }
+
+  /** Gives the document's pending suggestions `status`, e.g. once the file was moved. */
+  settlePending(documentId: number, status: SuggestionStatus): void {
+    assertOneOf('suggestion status', status, SUGGESTION_STATUSES)
+    this.settlePendingStmt.run(status, documentId)
   }
 
   /** The suggestion keeps the model's category; the user's choice is recorded as a label. */

@@ -109,7 +109,7 @@ export class DocsortService implements ApiHost {
       categories: categoryViews(library),
       watched: library.desk.listWatched().map((w) => ({ folder: w.folder, enabled: w.enabled })),
       model: active ? modelView(active) : null,
-      inbox: library.listSuggestions('pending').length,
+      inbox: library.countSuggestions('pending'),
       training: this.training.view(),
       capabilities: { desktop: this.desktop !== undefined, platform: process.platform },
     }

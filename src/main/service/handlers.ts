@@ -321,7 +321,7 @@ async function undoMoves(service: DocsortService, moveIds: number[]) {
 
 function inboxChanged(service: DocsortService): void {
   service.bus.emit('inbox:changed', {
-    count: service.app.library.listSuggestions('pending').length,
+    count: service.app.library.countSuggestions('pending'),
   })
   service.changed()
 }

@@ -161,7 +161,7 @@ export class InboxWatcher {
     this.forgetRetry(path)
     if (entry.error) {
       this.note(path, 'failed', { error: entry.error })
-      this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
+      this.bus.emit('inbox:changed', { count: this.app.library.countSuggestions('pending') })
       return
     }
     if (this.shouldMoveAlone(entry)) {
@@ -169,7 +169,7 @@ export class InboxWatcher {
       return
     }
     this.note(path, 'suggested')
-    this.bus.emit('inbox:changed', { count: this.app.library.listSuggestions('pending').length })
+    this.bus.emit('inbox:changed', { count: this.app.library.countSuggestions('pending') })
   }
 
   private shouldMoveAlone(entry: SortEntry): boolean {

@@ -195,6 +195,33 @@ describe('suggestions', () => {
     expect(newest.category).toBeNull()
   })
 
+  it('counts pending suggestions and settles those of one document without touching others', () => {
+    const base = { categoryId: null, runnersUp: [], modelVersion: null, unsure: false }
+    const [a, b] = ['a', 'b'].map((name) =>
+      library.upsertDocument({
+        path: `/in/${name}.pdf`,
+        hash: sha256(name),
+        size: 1,
+        mtimeMs: 1,
+        status: 'suggested',
+      }),
+    )
+    const skipped = library.addSuggestion({ ...base, documentId: a?.id ?? 0, confidence: 0.2 })
+    library.setSuggestionStatus(skipped.id, 'skipped')
+    library.addSuggestion({ ...base, documentId: a?.id ?? 0, confidence: 0.9 })
+    library.addSuggestion({ ...base, documentId: b?.id ?? 0, confidence: 0.7 })
+    expect(library.countSuggestions('pending')).toBe(2)
+
+    library.settlePendingSuggestions(a?.id ?? 0, 'moved')
+
+    expect(library.countSuggestions('pending')).toBe(1)
+    expect(library.listSuggestions().map((s) => [s.path, s.status])).toEqual([
+      ['/in/a.pdf', 'skipped'],
+      ['/in/a.pdf', 'moved'],
+      ['/in/b.pdf', 'pending'],
+    ])
+  })
+
   it('rejects a suggestion for an unknown document with input/invalid', () => {
     const add = (): unknown =>
       library.addSuggestion({
