@@ -9,7 +9,8 @@ import { initBackend } from '../classify/backend'
 import { saveModel } from '../classify/model-store'
 import { configureLogging, createLogger } from '../log/logger'
 import type { FromTrainingWorker, ToTrainingWorker } from './messages'
-import { trainClassifier, trainingProgress } from './trainer'
+import { trainingProgress } from '../../shared/training-progress'
+import { trainClassifier } from './trainer'
 
 const port = parentPort
 if (!port) throw new Error('train-worker must run in a worker thread')

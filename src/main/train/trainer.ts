@@ -13,6 +13,7 @@ import {
 } from '../../shared/model-metadata'
 import type { ModelMetadata } from '../../shared/model-metadata'
 import { AppError } from '../../shared/errors'
+import { trainingProgress } from '../../shared/training-progress'
 import type { EvaluationMetrics, TrainingProgress } from '../../shared/types'
 import { combineLogits, fitCombination } from '../classify/calibration'
 import { buildPrototypes, prototypeSimilarities } from '../classify/prototypes'
@@ -292,23 +293,6 @@ function buildMetadata(input: {
     weights: [],
     weightsBytes: 0,
     weightsSha256: '',
-  }
-}
-
-/** A progress record with the fields not given left at zero or null. */
-export function trainingProgress(
-  partial: Partial<TrainingProgress> & Pick<TrainingProgress, 'phase'>,
-): TrainingProgress {
-  return {
-    epoch: 0,
-    epochs: 0,
-    batch: 0,
-    batches: 0,
-    loss: null,
-    accuracy: null,
-    valLoss: null,
-    valAccuracy: null,
-    ...partial,
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { TrainingOutcome, TrainingView } from '../../../../shared/api'
 import type { SerializedError } from '../../../../shared/errors'
-import type { TrainingProgress } from '../../../../shared/types'
+import { trainingProgress } from '../../../../shared/training-progress'
 import type { AppStore } from '../../lib/app-state.svelte'
 import type { DocsortClient } from '../../lib/client/docsort-client'
 import { advanceFraction, trainingFraction } from './training-fraction'
@@ -12,17 +12,7 @@ import { advanceFraction, trainingFraction } from './training-fraction'
 const IDLE: TrainingView = { running: false, progress: null }
 
 /** Shown between the click and the job's first event, so the bar appears at once. */
-const PREPARING: TrainingProgress = {
-  phase: 'preparing',
-  epoch: 0,
-  epochs: 0,
-  batch: 0,
-  batches: 0,
-  loss: null,
-  accuracy: null,
-  valLoss: null,
-  valAccuracy: null,
-}
+const PREPARING = trainingProgress({ phase: 'preparing' })
 
 export class TrainingStore {
   outcome: TrainingOutcome | null = $state.raw(null)
