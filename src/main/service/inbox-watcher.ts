@@ -97,11 +97,6 @@ export class InboxWatcher {
     for (const path of paths) this.enqueue(path)
   }
 
-  /** Resolves when every queued file has been handled. */
-  idle(): Promise<void> {
-    return this.queue
-  }
-
   /** Paths waiting in the retry queue, with the attempts made so far. */
   retrying(): { path: string; attempts: number }[] {
     return [...this.retries].map(([path, r]) => ({ path, attempts: r.attempt }))

@@ -72,7 +72,7 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-export function writingProblem(raw: string): string | null {
+function writingProblem(raw: string): string | null {
   if (!isAbsolute(raw)) return 'it is not an absolute path'
   if (SUSPICIOUS.test(raw)) return 'it contains control or direction characters'
   if (raw.normalize('NFC') !== raw) return 'it is not in Unicode normal form C'
