@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { dataPaths } from '../../src/main/app/data-dir'
 import { Library } from '../../src/main/library/library'
 import { prepareDataset } from '../datasets/prepare'
-import { apiClient, peakRssMb, startServe } from '../serve-client'
+import { apiClient, startServe } from '../../tests/support/serve-process'
+import { peakRssMb } from '../peak-rss'
 import { round, SHARED, type SuiteOptions } from './common'
 
 const DOCUMENTS = Number(process.env.DOCSORT_LIBRARY_DOCUMENTS ?? 20_000)
@@ -27,10 +28,10 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
     const fillSeconds = (Date.now() - filled) / 1000
 
     const started = performance.now()
-    const server = await startServe(dataDir, work)
+    const server = await startServe({ dataDir, allow: work, echoStderr: true })
     const startMs = performance.now() - started
     try {
-      const api = apiClient(server.url)
+      const api = apiClient(server)
       const timed = async (name: string, params: unknown): Promise<number> => {
         const times: number[] = []
         for (let i = 0; i < CALLS; i++) {
@@ -50,7 +51,7 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
         searchWordMs: await timed('library:search', { query: 'encryption' }),
         searchShortMs: await timed('library:search', { query: 'gu' }),
         searchNameMs: await timed('library:search', { query: 'sci.space' }),
-        peakRssMb: round(peakRssMb(server.child.pid), 0),
+        peakRssMb: round(peakRssMb(server.pid), 0),
       }
       if (json) console.log(JSON.stringify(figures))
       else console.table([figures])

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import WebSocket from 'ws'
 import type { EventMessage, SeenStatus } from '../../src/shared/api'
-import { apiClient, peakRssMb, startServe } from '../serve-client'
+import { apiClient, startServe } from '../../tests/support/serve-process'
+import { peakRssMb } from '../peak-rss'
 import { round, SHARED, type SuiteOptions } from './common'
 
 const FILES = Number(process.env.DOCSORT_LOAD_FILES ?? 1000)
@@ -21,9 +22,9 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
   const docs = join(SHARED, 'corpus/docs')
   if (!existsSync(docs)) throw new Error(`${docs} is missing: the benchmark needs ../shared`)
   const work = await mkdtemp(join(tmpdir(), 'docsort-load-'))
-  const server = await startServe(join(work, 'data'), work)
+  const server = await startServe({ dataDir: join(work, 'data'), allow: work, echoStderr: true })
   try {
-    const api = apiClient(server.url)
+    const api = apiClient(server)
     await cp('resources/demo/library', join(work, 'library'), { recursive: true })
     await mkdir(join(work, 'inbox'))
     await api('folder:learn', { folder: join(work, 'library') })
@@ -69,7 +70,7 @@ export async function runSuite({ json }: SuiteOptions): Promise<void> {
       files: staged.size,
       seconds: round(seconds, 1),
       filesPerSecond: round(staged.size / seconds, 1),
-      peakRssMb: round(peakRssMb(server.child.pid), 0),
+      peakRssMb: round(peakRssMb(server.pid), 0),
       filesLost: await countLost(work, new Set(staged.values())),
       apiP95Ms: round(percentile(latencies, 0.95), 1),
       apiMaxMs: round(Math.max(...latencies), 1),

@@ -4,14 +4,15 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runJourney } from './journey'
-import { build, hasChromium, launchChromium, ROOT, serve, type Served } from './serve'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { build, hasChromium, launchChromium, ROOT } from './serve'
 
 const DEMO = join(ROOT, 'resources', 'demo')
 const SCREENSHOTS = join(ROOT, 'tests', 'screenshots', 'browser')
 
 describe.skipIf(!hasChromium())('browser mode in Chromium', () => {
   let work: string
-  let served: Served
+  let served: ServeProcess
   let browser: Browser
   let page: Page
   const errors: string[] = []
@@ -21,7 +22,7 @@ describe.skipIf(!hasChromium())('browser mode in Chromium', () => {
     work = mkdtempSync(join(tmpdir(), 'docsort-e2e-'))
     cpSync(join(DEMO, 'library'), join(work, 'library'), { recursive: true })
     mkdirSync(join(work, 'inbox'))
-    served = await serve(join(work, 'data'), work)
+    served = await startServe({ dataDir: join(work, 'data'), allow: work })
     browser = await launchChromium()
     page = await browser.newPage()
     page.on('pageerror', (error) => errors.push(error.message))

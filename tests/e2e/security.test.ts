@@ -3,7 +3,8 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, serve, type Served } from './serve'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { build } from './serve'
 
 interface Reply {
   status: number
@@ -11,7 +12,12 @@ interface Reply {
 }
 
 /** A raw request, so that Host and Origin can be set as a hostile page or client would. */
-function post(served: Served, name: string, params: unknown, headers: Record<string, string>) {
+function post(
+  served: ServeProcess,
+  name: string,
+  params: unknown,
+  headers: Record<string, string>,
+) {
   const body = JSON.stringify(params)
   const { hostname, port } = new URL(served.origin)
   return new Promise<Reply>((resolve, reject) => {
@@ -38,7 +44,7 @@ function post(served: Served, name: string, params: unknown, headers: Record<str
 
 describe('docsort serve security', () => {
   let root: string
-  let served: Served
+  let served: ServeProcess
   let allowed: string
 
   beforeAll(async () => {
@@ -48,7 +54,7 @@ describe('docsort serve security', () => {
     mkdirSync(join(allowed, 'Invoices'), { recursive: true })
     mkdirSync(join(root, 'outside'))
     symlinkSync(join(root, 'outside'), join(allowed, 'escape'))
-    served = await serve(join(root, 'data'), allowed)
+    served = await startServe({ dataDir: join(root, 'data'), allow: allowed })
   }, 120_000)
 
   afterAll(async () => {

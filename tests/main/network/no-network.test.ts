@@ -1,11 +1,11 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import { runNode, type NodeResult } from '../../support/run-node'
+import { apiClient, startServe } from '../../support/serve-process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const repo = process.cwd()
@@ -186,36 +186,18 @@ describe('docsort serve without network', () => {
     await writeFile(recordFile, '')
     const inbox = join(root, 'serve-inbox')
     await mkdir(inbox)
-    const server = spawn(
-      process.execPath,
-      ['--import', preload, 'bin/docsort.js', 'serve', '--port', '0', '--allow', root].concat([
-        '--data-dir',
-        join(root, 'serve-data'),
-      ]),
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          DOCSORT_NETWORK_LOG: recordFile,
-          NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
-        },
+    const server = await startServe({
+      dataDir: join(root, 'serve-data'),
+      allow: root,
+      nodeArgs: ['--import', preload],
+      env: {
+        ...process.env,
+        DOCSORT_NETWORK_LOG: recordFile,
+        NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
       },
-    )
+    })
     try {
-      const url = new URL(await firstLine(server))
-      const call = async (name: string, params: unknown): Promise<unknown> => {
-        const response = await fetch(`${url.origin}/api/${name}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-docsort-token': url.searchParams.get('token') ?? '',
-          },
-          body: JSON.stringify(params),
-        })
-        const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-        if (!reply.ok) throw new Error(`${name}: ${JSON.stringify(reply.error)}`)
-        return reply.value
-      }
+      const call = apiClient(server)
       const until = async <T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
         for (let i = 0; i < 600; i++) {
           const value = await ask()
@@ -248,20 +230,7 @@ describe('docsort serve without network', () => {
       expect(await readdir(inbox)).toEqual(['invoice.pdf'])
       expect(await attempts()).toEqual([])
     } finally {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once('exit', resolve))
-        server.kill('SIGINT')
-        await exited
-      }
+      await server.stop()
     }
   }, 120_000)
 })
-
-function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((resolveLine, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolveLine)
-    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${stderr}`)))
-  })
-}
