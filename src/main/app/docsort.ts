@@ -297,12 +297,23 @@ export class Docsort {
       }
       throw error
     })
+    this.relocateUndone(report)
+    return report
+  }
+
+  /** Undoes the given moves, newest first; failures are reported, not thrown. */
+  async undoMoves(moveIds: readonly number[]): Promise<BatchUndoReport> {
+    const report = await this.mover.undoMany(moveIds)
+    this.relocateUndone(report)
+    return report
+  }
+
+  private relocateUndone(report: BatchUndoReport): void {
     for (const undone of report.undone) {
       const doc = this.library.getDocumentByPath(undone.from)
       // Skipped: a watcher running meanwhile must not sort the file again the moment it is back.
       if (doc) this.library.relocateDocument(doc.id, undone.to, 'skipped')
     }
-    return report
   }
 
   async activeClassifier(): Promise<TextClassifier> {

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path'
 import type { ActionResult, SuggestionView } from '../../shared/api'
-import { AppError, isAppError, type SerializedError } from '../../shared/errors'
+import { AppError } from '../../shared/errors'
 import type { Handlers } from '../api/dispatch'
 import type { SortEntry } from '../app/sort-planner'
 import type { Suggestion } from '../library/suggestions'
@@ -294,29 +294,18 @@ async function moveSuggestions(
 }
 
 async function undoMoves(service: DocsortService, moveIds: number[]) {
-  const library = service.app.library
-  const undone: number[] = []
-  const failures: (SerializedError & { moveId: number })[] = []
-  const back: string[] = []
-  // Newest first, so that a file moved twice goes back step by step.
-  for (const moveId of [...moveIds].sort((a, b) => b - a)) {
-    try {
-      const result = await service.app.mover.undo(moveId)
-      const document = library.getDocumentByPath(result.from)
-      // Skipped first, so that the watcher does not handle the file the moment it is back.
-      if (document) library.relocateDocument(document.id, result.to, 'skipped')
-      undone.push(moveId)
-      back.push(result.to)
-    } catch (error) {
-      if (!isAppError(error)) throw error
-      failures.push({ ...error.toJSON(), moveId })
-    }
-  }
+  const report = await service.app.undoMoves(moveIds)
   // A file put back waits in the Inbox for a decision again, never moved alone.
+  const back = report.undone.map((u) => u.to)
   if (back.length > 0) await service.app.planFiles(back).catch(() => undefined)
-  service.bus.emit('history:changed', { latest: library.desk.history(1)[0]?.id ?? null })
+  service.bus.emit('history:changed', {
+    latest: service.app.library.desk.history(1)[0]?.id ?? null,
+  })
   inboxChanged(service)
-  return { undone, failed: failures }
+  return {
+    undone: report.undone.map((u) => u.moveId),
+    failed: report.failed,
+  }
 }
 
 function inboxChanged(service: DocsortService): void {

@@ -5,7 +5,7 @@
  */
 import { lstat, mkdir, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
-import { AppError, type ErrorCode } from '../../shared/errors'
+import { AppError, type SerializedError } from '../../shared/errors'
 import { createLogger, type Logger } from '../log/logger'
 import { exists, fingerprint, isAbsent, type Fingerprint } from './file-ops'
 import { destinationError, reasonOf, sourceError } from './move-errors'
@@ -44,7 +44,7 @@ export interface UndoResult {
 
 export interface BatchUndoReport {
   undone: UndoResult[]
-  failed: { moveId: number; code: ErrorCode; message: string }[]
+  failed: (SerializedError & { moveId: number })[]
 }
 
 /**
@@ -185,13 +185,21 @@ export class Mover {
     if (moves.length === 0) {
       throw new AppError('sort/nothing-to-undo', `Batch "${batchId}" has no moves to undo`)
     }
+    return this.undoMany(moves.map((move) => move.id))
+  }
+
+  /**
+   * Undoes the moves newest first, so that a file moved twice goes back step by step; a move
+   * that cannot be undone is reported and the others still are.
+   */
+  async undoMany(moveIds: readonly number[]): Promise<BatchUndoReport> {
     const report: BatchUndoReport = { undone: [], failed: [] }
-    for (const move of moves) {
+    for (const moveId of [...moveIds].sort((a, b) => b - a)) {
       try {
-        report.undone.push(await this.undo(move.id))
+        report.undone.push(await this.undo(moveId))
       } catch (error) {
         if (!(error instanceof AppError)) throw error
-        report.failed.push({ moveId: move.id, code: error.code, message: error.message })
+        report.failed.push({ moveId, ...error.toJSON() })
       }
     }
     return report
