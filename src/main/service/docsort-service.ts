@@ -17,7 +17,7 @@ import { InboxWatcher, type InboxWatcherOptions } from './inbox-watcher'
 import { PathGuard } from './path-guard'
 import { readSettings, writeSettings } from './settings'
 import { TrainingJob } from './training-job'
-import { categoryViews, modelView } from './views'
+import { categoryViews, modelView, ReasonCache } from './views'
 
 export interface DocsortServiceOptions extends DocsortOptions {
   /** Folders under which the UI may configure category and watched folders; default: home. */
@@ -36,6 +36,7 @@ export class DocsortService implements ApiHost {
   readonly inbox: InboxWatcher
   readonly training: TrainingJob
   readonly desktop: DesktopBridge | undefined
+  readonly reasons = new ReasonCache()
   private readonly allowedRoots: string[]
   private readonly handlers
 

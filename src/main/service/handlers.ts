@@ -16,7 +16,7 @@ import { categoryViews, learnResult, modelView, moveView, suggestionView } from 
 const RECENT_DEFAULT = 50
 const HISTORY_DEFAULT = 100
 const SEARCH_DEFAULT = 50
-// Each suggestion's reasons cost a tokenization; a screenful or two is what a person reviews.
+// A screenful or two is what a person reviews at once.
 const INBOX_DEFAULT = 200
 
 export function createHandlers(service: DocsortService): Handlers {
@@ -128,7 +128,7 @@ export function createHandlers(service: DocsortService): Handlers {
         .listSuggestions('pending')
         .reverse()
         .slice(0, limit ?? INBOX_DEFAULT)
-        .map((s): SuggestionView => suggestionView(library, s, classifier))
+        .map((s): SuggestionView => suggestionView(library, s, classifier, service.reasons))
     },
 
     'suggestion:accept': async ({ id }) => {

@@ -25,10 +25,33 @@ export function categoryViews(library: Library): CategoryView[] {
     .map((c) => ({ name: c.name, folder: c.folder, documents: counts.get(c.name) ?? 0 }))
 }
 
+/**
+ * The words behind each suggestion, per classifier: they cost a tokenization of the document, and
+ * the Inbox is listed again on every change while files arrive. A new model starts a new cache.
+ */
+export class ReasonCache {
+  private readonly byClassifier = new WeakMap<TextClassifier, Map<number, string[]>>()
+
+  get(classifier: TextClassifier, suggestion: Suggestion, text: string): string[] {
+    let cache = this.byClassifier.get(classifier)
+    if (!cache) {
+      cache = new Map()
+      this.byClassifier.set(classifier, cache)
+    }
+    let reasons = cache.get(suggestion.id)
+    if (!reasons) {
+      reasons = suggestion.category ? topTerms(classifier, text, suggestion.category) : []
+      cache.set(suggestion.id, reasons)
+    }
+    return reasons
+  }
+}
+
 export function suggestionView(
   library: Library,
   suggestion: Suggestion,
   classifier: TextClassifier | undefined,
+  reasons: ReasonCache,
 ): SuggestionView {
   const document = library.getDocument(suggestion.documentId)
   const content = document ? library.getContent(document.hash) : undefined
@@ -44,10 +67,7 @@ export function suggestionView(
     confidence: suggestion.confidence,
     unsure: suggestion.unsure,
     runnersUp: suggestion.runnersUp,
-    reasons:
-      classifier && suggestion.category && text
-        ? topTerms(classifier, text, suggestion.category)
-        : [],
+    reasons: classifier && text ? reasons.get(classifier, suggestion, text) : [],
     createdAt: suggestion.createdAt,
   }
 }
