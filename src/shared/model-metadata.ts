@@ -4,7 +4,7 @@
  * stays dependency-free and usable from the renderer.
  */
 export const MODEL_FORMAT = 'docsort-text-cnn'
-export const MODEL_FORMAT_VERSION = 1
+export const MODEL_FORMAT_VERSION = 2
 export const TOKENIZER_NAME = 'docsort-words'
 export const TOKENIZER_VERSION = 1
 
@@ -28,6 +28,7 @@ export interface ModelMetadata {
     ngramBuckets: number
     wideTokens: number
     maxWideFeatures: number
+    bigramWeight: number
   }
   architecture: {
     embeddingDim: number
@@ -101,6 +102,10 @@ export function validateModelMetadata(value: unknown): string[] {
   ]) {
     expect(positive(features, key), `features.${key} must be a positive integer`)
   }
+  expect(
+    isRecord(features) && typeof features.bigramWeight === 'number' && features.bigramWeight >= 0,
+    'features.bigramWeight must be a non-negative number',
+  )
   const architecture = value.architecture
   for (const key of ['embeddingDim', 'filters']) {
     expect(positive(architecture, key), `architecture.${key} must be a positive integer`)

@@ -35,7 +35,12 @@ export function encodeTokenized(
   }
   documents.forEach((tokens, i) => {
     encoded.ids.set(sequenceIds(tokens, spec), i * spec.sequenceLength)
-    const sparse = tfidfVector(ngramCounts(tokens, spec), idf, spec.maxWideFeatures)
+    const sparse = tfidfVector(
+      ngramCounts(tokens, spec),
+      idf,
+      spec.maxWideFeatures,
+      spec.bigramWeight,
+    )
     encoded.wideIndices.set(sparse.indices, i * spec.maxWideFeatures)
     encoded.wideValues.set(sparse.values, i * spec.maxWideFeatures)
   })

@@ -1,7 +1,7 @@
 /**
  * Turns token lists into the two inputs of the network: a fixed-length sequence of hashed word
- * ids for the convolutional branch, and a sparse, L2-normalised TF-IDF vector of hashed word
- * uni- and bigrams for the wide branch. Pure JavaScript: no tensors are created here.
+ * ids for the convolutional branch, and a sparse TF-IDF vector of hashed word uni- and bigrams
+ * for the wide branch. Pure JavaScript: no tensors are created here.
  */
 import { hashBucket } from '../text/hashing'
 
@@ -16,6 +16,18 @@ export interface FeatureSpec {
   wideTokens: number
   /** Non-zero wide features kept per document, the largest by weight. */
   maxWideFeatures: number
+  /**
+   * Length of the bigram part of a wide vector, whose unigram part has length 1. Bigrams are
+   * many and rarely shared between a handful of documents: at full weight they dilute the
+   * unigrams that few-shot classes rest on.
+   */
+  bigramWeight: number
+}
+
+/** Hashed term counts of one document, unigrams and bigrams apart. */
+export interface NgramCounts {
+  unigrams: Map<number, number>
+  bigrams: Map<number, number>
 }
 
 export interface SparseVector {
@@ -39,26 +51,30 @@ export function unigramBucket(token: string, spec: FeatureSpec): number {
 }
 
 /** Term counts of hashed uni- and bigrams over the first `wideTokens` tokens. */
-export function ngramCounts(tokens: readonly string[], spec: FeatureSpec): Map<number, number> {
-  const counts = new Map<number, number>()
-  const length = Math.min(tokens.length, spec.wideTokens)
-  const add = (bucket: number): void => {
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
+export function ngramCounts(tokens: readonly string[], spec: FeatureSpec): NgramCounts {
+  const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map() }
+  const add = (map: Map<number, number>, bucket: number): void => {
+    map.set(bucket, (map.get(bucket) ?? 0) + 1)
   }
+  const length = Math.min(tokens.length, spec.wideTokens)
   for (let i = 0; i < length; i++) {
     const token = tokens[i] ?? ''
-    add(unigramBucket(token, spec))
-    if (i > 0) add(hashBucket(`${tokens[i - 1] ?? ''} ${token}`, spec.ngramBuckets, BIGRAM_SEED))
+    add(counts.unigrams, unigramBucket(token, spec))
+    if (i > 0) {
+      const bigram = `${tokens[i - 1] ?? ''} ${token}`
+      add(counts.bigrams, hashBucket(bigram, spec.ngramBuckets, BIGRAM_SEED))
+    }
   }
   return counts
 }
 
 /** Smoothed inverse document frequency per bucket, fitted on the training documents. */
-export function fitIdf(documents: readonly Map<number, number>[], buckets: number): Float32Array {
+export function fitIdf(documents: readonly NgramCounts[], buckets: number): Float32Array {
   const documentFrequency = new Uint32Array(buckets)
   for (const counts of documents) {
-    for (const bucket of counts.keys())
-      documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1
+    // A bucket holding both a unigram and a bigram of one document counts once.
+    const seen = new Set([...counts.unigrams.keys(), ...counts.bigrams.keys()])
+    for (const bucket of seen) documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1
   }
   const n = documents.length
   const idf = new Float32Array(buckets)
@@ -68,29 +84,50 @@ export function fitIdf(documents: readonly Map<number, number>[], buckets: numbe
   return idf
 }
 
-/** Sublinear TF-IDF (1 + ln tf), L2-normalised, truncated to the strongest features. */
+/**
+ * Sublinear TF-IDF (1 + ln tf): the unigram part scaled to length 1 and the bigram part to
+ * `bigramWeight`, summed, then truncated to the `maxFeatures` strongest features.
+ */
 export function tfidfVector(
-  counts: Map<number, number>,
+  counts: NgramCounts,
   idf: Float32Array,
   maxFeatures: number,
+  bigramWeight: number,
 ): SparseVector {
-  const entries: [number, number][] = []
-  for (const [bucket, count] of counts) {
-    entries.push([bucket, (1 + Math.log(count)) * (idf[bucket] ?? 0)])
-  }
+  const weights = new Map<number, number>()
+  addScaled(weights, counts.unigrams, idf, 1)
+  addScaled(weights, counts.bigrams, idf, bigramWeight)
+  const entries = [...weights].filter(([, value]) => value > 0)
   if (entries.length > maxFeatures) {
     entries.sort((a, b) => b[1] - a[1])
     entries.length = maxFeatures
   }
-
-  let norm = 0
-  for (const [, value] of entries) norm += value * value
-  norm = Math.sqrt(norm) || 1
   const indices = new Int32Array(maxFeatures)
   const values = new Float32Array(maxFeatures)
   entries.forEach(([bucket, value], i) => {
     indices[i] = bucket
-    values[i] = value / norm
+    values[i] = value
   })
   return { indices, values }
+}
+
+/** Adds the TF-IDF vector of `counts`, scaled to length `length`, into `into`. */
+function addScaled(
+  into: Map<number, number>,
+  counts: Map<number, number>,
+  idf: Float32Array,
+  length: number,
+): void {
+  if (length === 0) return
+  const raw: [number, number][] = []
+  let norm = 0
+  for (const [bucket, count] of counts) {
+    const value = (1 + Math.log(count)) * (idf[bucket] ?? 0)
+    raw.push([bucket, value])
+    norm += value * value
+  }
+  norm = Math.sqrt(norm)
+  if (norm === 0) return
+  for (const [bucket, value] of raw)
+    into.set(bucket, (into.get(bucket) ?? 0) + (value / norm) * length)
 }

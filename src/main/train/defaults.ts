@@ -15,6 +15,7 @@ export const DEFAULT_FEATURES: FeatureSpec = {
   ngramBuckets: 1 << 17,
   wideTokens: 3000,
   maxWideFeatures: 768,
+  bigramWeight: 0.5,
 }
 
 export const DEFAULT_ARCHITECTURE: Architecture = {

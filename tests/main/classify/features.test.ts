@@ -33,49 +33,78 @@ describe('sequenceIds', () => {
 })
 
 describe('ngramCounts', () => {
-  it('counts unigrams and bigrams of the first wideTokens tokens', () => {
+  it('counts unigrams and bigrams of the first wideTokens tokens apart', () => {
     const counts = ngramCounts(['a', 'b', 'a', 'b', 'x', 'y', 'never', 'seen'], SPEC)
-    const total = [...counts.values()].reduce((a, b) => a + b, 0)
-    // 6 unigrams and 5 bigrams; "a" and "a b" occur twice.
-    expect(total).toBe(11)
-    expect(Math.max(...counts.values())).toBe(2)
+    const total = (map: Map<number, number>): number => [...map.values()].reduce((a, b) => a + b, 0)
+    // 6 unigrams and 5 bigrams; "a", "b" and "a b" occur twice.
+    expect(total(counts.unigrams)).toBe(6)
+    expect(total(counts.bigrams)).toBe(5)
+    expect([...counts.unigrams.values()].sort()).toEqual([1, 1, 2, 2])
+    expect([...counts.bigrams.values()].sort()).toEqual([1, 1, 1, 2])
   })
 })
 
 describe('tfidfVector', () => {
-  it('is L2-normalised and keeps at most maxWideFeatures features', () => {
+  const length = (values: Float32Array): number =>
+    Math.sqrt(Array.from(values).reduce((s, v) => s + v * v, 0))
+
+  it('gives the unigram part length 1 and the bigram part length bigramWeight', () => {
+    const counts = ngramCounts(['pay', 'the', 'invoice'], { ...SPEC, maxWideFeatures: 16 })
+    const idf = new Float32Array(SPEC.ngramBuckets).fill(1)
+    const unigramsOnly = tfidfVector({ ...counts, bigrams: new Map() }, idf, 16, 0.5)
+    const bigramsOnly = tfidfVector({ ...counts, unigrams: new Map() }, idf, 16, 0.5)
+    expect(length(unigramsOnly.values)).toBeCloseTo(1, 5)
+    expect(length(bigramsOnly.values)).toBeCloseTo(0.5, 5)
+    // Three unigrams and two bigrams in distinct buckets: 1 + 0.25 in all.
+    expect(length(tfidfVector(counts, idf, 16, 0.5).values)).toBeCloseTo(Math.sqrt(1.25), 5)
+    expect(length(tfidfVector(counts, idf, 16, 0).values)).toBeCloseTo(1, 5)
+  })
+
+  it('keeps the maxWideFeatures strongest features, unigrams before weaker bigrams', () => {
     const docs = [['a', 'b', 'c', 'd', 'e', 'f'], ['a', 'b'], ['c']].map((t) =>
       ngramCounts(t, SPEC),
     )
     const idf = fitIdf(docs, SPEC.ngramBuckets)
-    const vector = tfidfVector(docs[0] ?? new Map(), idf, SPEC.maxWideFeatures)
+    const first = docs[0] ?? { unigrams: new Map(), bigrams: new Map() }
+    const vector = tfidfVector(first, idf, SPEC.maxWideFeatures, 0.5)
     expect(vector.indices).toHaveLength(4)
-    const norm = Math.sqrt(Array.from(vector.values).reduce((s, v) => s + v * v, 0))
-    expect(norm).toBeCloseTo(1, 5)
     for (const value of vector.values) expect(value).toBeGreaterThan(0)
+    const unigramBuckets = new Set(first.unigrams.keys())
+    for (const bucket of vector.indices) expect(unigramBuckets.has(bucket)).toBe(true)
   })
 
   it('gives a zero vector and no NaN when the document has no tokens', () => {
-    const vector = tfidfVector(new Map(), new Float32Array(SPEC.ngramBuckets).fill(1), 4)
+    const empty = { unigrams: new Map<number, number>(), bigrams: new Map<number, number>() }
+    const vector = tfidfVector(empty, new Float32Array(SPEC.ngramBuckets).fill(1), 4, 0.5)
     expect(Array.from(vector.values)).toEqual([0, 0, 0, 0])
     expect(Array.from(vector.indices)).toEqual([0, 0, 0, 0])
   })
 })
 
 describe('fitIdf', () => {
+  const doc = (unigrams: [number, number][], bigrams: [number, number][] = []) => ({
+    unigrams: new Map(unigrams),
+    bigrams: new Map(bigrams),
+  })
+
   it('weighs a bucket seen in every document less than a rare one', () => {
     const docs = [
-      new Map([[5, 1]]),
-      new Map([
+      doc([[5, 1]]),
+      doc([
         [5, 2],
         [7, 1],
       ]),
-      new Map([[5, 1]]),
+      doc([[5, 1]]),
     ]
     const idf = fitIdf(docs, 16)
     expect(idf[5]).toBeCloseTo(1, 6)
     expect(idf[7]).toBeCloseTo(Math.log(4 / 2) + 1, 6)
     expect(idf[7]).toBeGreaterThan(idf[5] ?? Infinity)
+  })
+
+  it('counts a document once for a bucket its unigrams and bigrams share', () => {
+    const idf = fitIdf([doc([[3, 1]], [[3, 1]]), doc([[4, 1]])], 16)
+    expect(idf[3]).toBeCloseTo(Math.log(3 / 2) + 1, 6)
   })
 })
 

@@ -177,12 +177,22 @@ describe('loadModel', () => {
   })
 
   it('refuses a model with an unknown format version', async () => {
-    const dir = await damagedCopy('format-2', (d) =>
+    const dir = await damagedCopy('format-3', (d) =>
       editMetadata(d, (m) => {
-        m.formatVersion = 2
+        m.formatVersion = 3
       }),
     )
-    await expectIncompatible(dir, /format version is 2/)
+    await expectIncompatible(dir, /format version is 3/)
+  })
+
+  it('refuses a model saved by the previous format, whose wide vectors were built differently', async () => {
+    const dir = await damagedCopy('format-1', (d) =>
+      editMetadata(d, (m) => {
+        m.formatVersion = 1
+        delete (m.features as Record<string, unknown>).bigramWeight
+      }),
+    )
+    await expectIncompatible(dir, /format version is 1.*bigramWeight/)
   })
 
   it('refuses a model made with another tokenizer version', async () => {
