@@ -89,7 +89,8 @@ export async function trainClassifier(
 
   report({ phase: 'preparing' })
   const targets = examples.map((e) => labels.indexOf(e.label))
-  const split = stratifiedSplit(targets, options.validationFraction ?? 0.1, random)
+  const fraction = options.validationFraction ?? validationFraction(examples.length)
+  const split = stratifiedSplit(targets, fraction, random)
   const tokens = examples.map((e) => tokensFor(e.text, spec))
   const idf = fitIdf(
     split.train.map((i) => ngramCounts(tokens[i] ?? [], spec)),
@@ -247,6 +248,15 @@ function calibrate(
   const metrics = evaluate(heldTargets, argMaxRows(combined, classes), metadata.labels)
   metadata.metrics = { validationAccuracy: metrics.accuracy, validationMacroF1: metrics.macroF1 }
   return metrics
+}
+
+/**
+ * A tenth of the documents, but about 30 in a small library, up to a quarter: the temperature
+ * and the prototype weight are fitted on the held-out documents, and on fewer than 20 the fit
+ * is skipped and the network's raw confidence, too high on little data, is shown.
+ */
+function validationFraction(documents: number): number {
+  return Math.max(0.1, Math.min(0.25, 30 / Math.max(documents, 1)))
 }
 
 /** n / (classes · n_c), so that every class weighs as much in the loss as a balanced one would. */

@@ -87,11 +87,12 @@ describe('trainClassifier', () => {
       expect(history.at(-1)?.loss).toBeLessThan((history[0]?.loss ?? 0) * 0.8)
       expect(history.at(-1)?.accuracy).toBeGreaterThanOrEqual(0.9)
 
-      // 60 documents with the default 10 % held out: 2 per class.
-      expect(classifier.metadata.training.validationDocuments).toBe(6)
-      expect(classifier.metadata.training.documents).toBe(54)
+      // A small library holds out about 30 documents, here capped at a quarter: 5 per class,
+      // enough (20 or more) for the temperature to be fitted rather than left at 1.
+      expect(classifier.metadata.training.validationDocuments).toBe(15)
+      expect(classifier.metadata.training.documents).toBe(45)
       expect(classifier.metadata.training.epochs).toBe(5)
-      expect(validation?.documents).toBe(6)
+      expect(validation?.documents).toBe(15)
       expect(classifier.metadata.metrics.validationAccuracy).toBe(validation?.accuracy)
 
       const phases = [...new Set(progress.map((p) => p.phase))]
