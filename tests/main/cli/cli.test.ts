@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process'
-import { copyFile, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -285,6 +285,27 @@ describe('docsort CLI', () => {
     expect(await filesUnder(join(library, 'Resumes'))).toContain('cv.pdf')
     expect(await filesUnder(watched)).toEqual([])
   }, 90_000)
+})
+
+describe('docsort learn with unreadable files', () => {
+  it('names each file it skipped, with a count that agrees with its verb', async () => {
+    const folder = join(root, 'unreadable-library')
+    const data = join(root, 'unreadable-data')
+    await mkdir(join(folder, 'Notes'), { recursive: true })
+    await writeFile(join(folder, 'Notes', 'empty.txt'), '')
+    const one = await runNode(['bin/docsort.js', 'learn', folder, '--data-dir', data], {
+      cwd: repo,
+    })
+    expect(one.code).toBe(0)
+    expect(one.stdout).toContain('1 file could not be read and was skipped:')
+    expect(one.stdout).toMatch(/ {2}empty\.txt: .*\[extract\/empty\]/)
+
+    await writeFile(join(folder, 'Notes', 'blank.txt'), '   \n')
+    const two = await runNode(['bin/docsort.js', 'learn', folder, '--data-dir', data], {
+      cwd: repo,
+    })
+    expect(two.stdout).toContain('2 files could not be read and were skipped:')
+  }, 60_000)
 })
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
