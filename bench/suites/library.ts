@@ -95,7 +95,7 @@ async function fillLibrary(work: string, dataDir: string): Promise<void> {
           categoryId = library.upsertCategory(post.group, join(work, 'library', post.group)).id
           categories.set(post.group, categoryId)
         }
-        library.putContent(hash, { text, kind: 'text', pages: null, title: null })
+        library.putContent(hash, { text, kind: 'text', pages: null, title: null, traits: [] })
         const pending = i >= DOCUMENTS - PENDING
         const document = library.upsertDocument({
           path,

@@ -29,6 +29,7 @@ export interface ModelMetadata {
     wideTokens: number
     maxWideFeatures: number
     bigramWeight: number
+    traitWeight: number
   }
   architecture: {
     embeddingDim: number
@@ -102,10 +103,12 @@ export function validateModelMetadata(value: unknown): string[] {
   ]) {
     expect(positive(features, key), `features.${key} must be a positive integer`)
   }
-  expect(
-    isRecord(features) && typeof features.bigramWeight === 'number' && features.bigramWeight >= 0,
-    'features.bigramWeight must be a non-negative number',
-  )
+  for (const key of ['bigramWeight', 'traitWeight']) {
+    expect(
+      isRecord(features) && typeof features[key] === 'number' && features[key] >= 0,
+      `features.${key} must be a non-negative number`,
+    )
+  }
   const architecture = value.architecture
   for (const key of ['embeddingDim', 'filters']) {
     expect(positive(architecture, key), `architecture.${key} must be a positive integer`)

@@ -12,6 +12,8 @@ export interface ExtractedDocument {
   bytes: number
   /** For text files, the encoding the bytes were decoded from. */
   encoding: string | null
+  /** Tags for the format, page count, orientation, form fields and producing program. */
+  traits: string[]
 }
 
 export type LabelSource = 'imported' | 'accepted' | 'corrected'

@@ -172,7 +172,7 @@ export class Docsort {
   ): Promise<TrainedModel & { activated: boolean }> {
     const examples = this.library
       .labelledExamples()
-      .map((e) => ({ text: e.text, label: e.category }))
+      .map((e) => ({ text: e.text, traits: e.traits, label: e.category }))
     const labels = new Set(examples.map((e) => e.label))
     if (labels.size < 2) {
       throw new AppError(
@@ -346,7 +346,7 @@ export class Docsort {
       // A correction teaches the memory; any example of a category the model does not know
       // (created after training) builds that category's prototype.
       if (example.source !== 'corrected' && known.has(example.category)) continue
-      classifier.learnCorrection(example.text, example.category)
+      classifier.learnCorrection(example, example.category)
       replayed += 1
     }
     if (replayed > 0) log.info('corrections replayed into the model', { corrections: replayed })
@@ -433,7 +433,7 @@ export class Docsort {
         continue
       }
       this.library.setLabel(file.hash, category.id, 'corrected')
-      classifier?.learnCorrection(content.text, category.name)
+      classifier?.learnCorrection(content, category.name)
       const learned = classifier !== undefined
       results.push({ path, learned, error: null })
     }

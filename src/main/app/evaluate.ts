@@ -39,6 +39,7 @@ export interface EvaluateOptions {
 
 interface LabelledText {
   text: string
+  traits: string[]
   label: string
 }
 
@@ -81,7 +82,7 @@ export async function evaluateFolders(
       )
     }
     const started = performance.now()
-    const predictions = classifier.predict(known.map((d) => d.text))
+    const predictions = classifier.predict(known)
     const seconds = (performance.now() - started) / 1000
     const labels = [...classifier.labels]
     const metrics = evaluate(
@@ -123,7 +124,9 @@ async function readLabelled(
     const file = await app.ingestFile(job.path)
     done += 1
     onProgress?.({ done, total: jobs.length, path: job.path })
-    return file?.content.ok ? { text: file.content.text, label: job.label } : null
+    return file?.content.ok
+      ? { text: file.content.text, traits: file.content.traits, label: job.label }
+      : null
   })
   const documents = read.filter((d): d is LabelledText => d !== null)
   return { documents, unreadable: jobs.length - documents.length }

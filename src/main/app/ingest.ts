@@ -61,6 +61,7 @@ export class Ingestor {
         kind: doc.kind,
         pages: doc.pages,
         title: doc.title,
+        traits: doc.traits,
       })
     } catch (error) {
       if (!isAppError(error)) throw error

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { isAppError, type SerializedError } from '../../shared/errors'
 import type { ScoredLabel } from '../../shared/types'
 import type { TextClassifier } from '../classify/classifier'
+import type { ContentRecord } from '../library/contents'
 import type { Library } from '../library/library'
 import { createLogger } from '../log/logger'
 import type { Mover } from '../sort/mover'
@@ -55,10 +56,10 @@ export class SortPlanner {
     })
 
     const readable = ingested.filter(
-      (f): f is IngestedFile & { content: { ok: true; text: string } } =>
+      (f): f is IngestedFile & { content: Extract<ContentRecord, { ok: true }> } =>
         !isError(f) && f.content.ok,
     )
-    const predictions = classifier.predict(readable.map((f) => f.content.text))
+    const predictions = classifier.predict(readable.map((f) => f.content))
     const byPath = new Map(readable.map((f, i) => [f.path, predictions[i]]))
 
     return ingested.map((file, i): SortEntry => {

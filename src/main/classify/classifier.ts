@@ -6,7 +6,13 @@
 import type { ModelMetadata } from '../../shared/model-metadata'
 import type { Prediction } from '../../shared/types'
 import { combineLogits, softmaxRow } from './calibration'
-import { batchInputs, disposeBatch, encodeTexts, type EncodedDocuments } from './encoding'
+import {
+  batchInputs,
+  disposeBatch,
+  encodeTexts,
+  type ClassifierInput,
+  type EncodedDocuments,
+} from './encoding'
 import type { FeatureSpec } from './features'
 import type { TextCnnNetwork } from './network'
 import { CorrectionMemory } from './correction-memory'
@@ -47,8 +53,8 @@ export class TextClassifier {
     return this.metadata.features
   }
 
-  encode(texts: readonly string[]): EncodedDocuments {
-    return encodeTexts(texts, this.spec, this.idf)
+  encode(inputs: readonly ClassifierInput[]): EncodedDocuments {
+    return encodeTexts(inputs, this.spec, this.idf)
   }
 
   /**
@@ -89,12 +95,12 @@ export class TextClassifier {
     return out
   }
   /**
-   * Teaches the live model that `text` belongs to `label` at once: through the correction memory
+   * Teaches the live model that `input` belongs to `label` at once: through the correction memory
    * for every label, and for a category created since training also as an example of its
    * prototype.
    */
-  learnCorrection(text: string, label: string): void {
-    const encoded = this.encode([text])
+  learnCorrection(input: ClassifierInput, label: string): void {
+    const encoded = this.encode([input])
     if (!this.labels.includes(label)) this.newCategories.add(encoded, 0, label, this.spec)
     this.corrections.add(encoded, 0, this.allLabels.indexOf(label), this.spec)
   }
@@ -104,8 +110,8 @@ export class TextClassifier {
     return [...this.labels, ...this.newCategories.labels]
   }
 
-  predict(texts: readonly string[], options: { threshold?: number } = {}): Prediction[] {
-    return this.predictEncoded(this.encode(texts), options)
+  predict(inputs: readonly ClassifierInput[], options: { threshold?: number } = {}): Prediction[] {
+    return this.predictEncoded(this.encode(inputs), options)
   }
 
   predictEncoded(encoded: EncodedDocuments, options: { threshold?: number } = {}): Prediction[] {

@@ -17,14 +17,27 @@ export interface EncodedDocuments {
   wideValues: Float32Array
 }
 
+/** A document to classify: its text alone, or its text and traits (see DocumentTraits). */
+export type ClassifierInput = string | { text: string; traits?: readonly string[] }
+
+export function textOf(input: ClassifierInput): string {
+  return typeof input === 'string' ? input : input.text
+}
+
+export function traitsOf(input: ClassifierInput): readonly string[] {
+  return typeof input === 'string' ? [] : (input.traits ?? [])
+}
+
 export function tokensFor(text: string, spec: FeatureSpec): string[] {
   return tokenize(text, { maxTokens: Math.max(spec.sequenceLength, spec.wideTokens) })
 }
 
+/** `traits[i]` belongs to `documents[i]`; missing entries mean no traits. */
 export function encodeTokenized(
   documents: readonly string[][],
   spec: FeatureSpec,
   idf: Float32Array,
+  traits: readonly (readonly string[])[] = [],
 ): EncodedDocuments {
   const count = documents.length
   const encoded: EncodedDocuments = {
@@ -35,12 +48,8 @@ export function encodeTokenized(
   }
   documents.forEach((tokens, i) => {
     encoded.ids.set(sequenceIds(tokens, spec), i * spec.sequenceLength)
-    const sparse = tfidfVector(
-      ngramCounts(tokens, spec),
-      idf,
-      spec.maxWideFeatures,
-      spec.bigramWeight,
-    )
+    const counts = ngramCounts(tokens, spec, traits[i])
+    const sparse = tfidfVector(counts, idf, spec.maxWideFeatures, spec)
     encoded.wideIndices.set(sparse.indices, i * spec.maxWideFeatures)
     encoded.wideValues.set(sparse.values, i * spec.maxWideFeatures)
   })
@@ -48,14 +57,15 @@ export function encodeTokenized(
 }
 
 export function encodeTexts(
-  texts: readonly string[],
+  inputs: readonly ClassifierInput[],
   spec: FeatureSpec,
   idf: Float32Array,
 ): EncodedDocuments {
   return encodeTokenized(
-    texts.map((text) => tokensFor(text, spec)),
+    inputs.map((input) => tokensFor(textOf(input), spec)),
     spec,
     idf,
+    inputs.map(traitsOf),
   )
 }
 

@@ -22,12 +22,19 @@ export interface FeatureSpec {
    * unigrams that few-shot classes rest on.
    */
   bigramWeight: number
+  /**
+   * Length of the part for the document's traits (its format, page count, orientation, form
+   * fields, the program that made it): a handful of features that tell a slide deck or a form
+   * from a paper when the words alone do not.
+   */
+  traitWeight: number
 }
 
-/** Hashed term counts of one document, unigrams and bigrams apart. */
+/** Hashed term counts of one document, unigrams, bigrams and traits apart. */
 export interface NgramCounts {
   unigrams: Map<number, number>
   bigrams: Map<number, number>
+  traits: Map<number, number>
 }
 
 export interface SparseVector {
@@ -38,6 +45,7 @@ export interface SparseVector {
 // Distinct seeds keep unigram and bigram buckets from colliding systematically.
 const UNIGRAM_SEED = 0x9747b28c
 const BIGRAM_SEED = 0x5bd1e995
+const TRAIT_SEED = 0x1b873593
 
 export function sequenceIds(tokens: readonly string[], spec: FeatureSpec): Int32Array {
   const ids = new Int32Array(spec.sequenceLength)
@@ -50,9 +58,17 @@ export function unigramBucket(token: string, spec: FeatureSpec): number {
   return hashBucket(token, spec.ngramBuckets, UNIGRAM_SEED)
 }
 
-/** Term counts of hashed uni- and bigrams over the first `wideTokens` tokens. */
-export function ngramCounts(tokens: readonly string[], spec: FeatureSpec): NgramCounts {
-  const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map() }
+/**
+ * Term counts of hashed uni- and bigrams over the first `wideTokens` tokens, and of the
+ * document's traits.
+ */
+export function ngramCounts(
+  tokens: readonly string[],
+  spec: FeatureSpec,
+  traits: readonly string[] = [],
+): NgramCounts {
+  const counts: NgramCounts = { unigrams: new Map(), bigrams: new Map(), traits: new Map() }
+  for (const trait of traits) counts.traits.set(hashBucket(trait, spec.ngramBuckets, TRAIT_SEED), 1)
   const add = (map: Map<number, number>, bucket: number): void => {
     map.set(bucket, (map.get(bucket) ?? 0) + 1)
   }
@@ -73,7 +89,11 @@ export function fitIdf(documents: readonly NgramCounts[], buckets: number): Floa
   const documentFrequency = new Uint32Array(buckets)
   for (const counts of documents) {
     // A bucket holding both a unigram and a bigram of one document counts once.
-    const seen = new Set([...counts.unigrams.keys(), ...counts.bigrams.keys()])
+    const seen = new Set([
+      ...counts.unigrams.keys(),
+      ...counts.bigrams.keys(),
+      ...counts.traits.keys(),
+    ])
     for (const bucket of seen) documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1
   }
   const n = documents.length
@@ -85,19 +105,21 @@ export function fitIdf(documents: readonly NgramCounts[], buckets: number): Floa
 }
 
 /**
- * Sublinear TF-IDF (1 + ln tf): the unigram part scaled to length 1 and the bigram part to
- * `bigramWeight`, summed, then truncated to the `maxFeatures` strongest features.
+ * Sublinear TF-IDF (1 + ln tf): the unigram part scaled to length 1, the bigram part to
+ * `bigramWeight` and the traits to `traitWeight`, summed, then truncated to the `maxFeatures`
+ * strongest features.
  */
 export function tfidfVector(
   counts: NgramCounts,
   idf: Float32Array,
   maxFeatures: number,
-  bigramWeight: number,
+  weights: Pick<FeatureSpec, 'bigramWeight' | 'traitWeight'>,
 ): SparseVector {
-  const weights = new Map<number, number>()
-  addScaled(weights, counts.unigrams, idf, 1)
-  addScaled(weights, counts.bigrams, idf, bigramWeight)
-  const entries = [...weights].filter(([, value]) => value > 0)
+  const summed = new Map<number, number>()
+  addScaled(summed, counts.unigrams, idf, 1)
+  addScaled(summed, counts.bigrams, idf, weights.bigramWeight)
+  addScaled(summed, counts.traits, idf, weights.traitWeight)
+  const entries = [...summed].filter(([, value]) => value > 0)
   if (entries.length > maxFeatures) {
     entries.sort((a, b) => b[1] - a[1])
     entries.length = maxFeatures

@@ -7,6 +7,7 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { describeError, extractError } from './extract-error'
 import { assertZipWithinLimits } from './docx-guard'
+import { isLandscape } from './traits'
 import {
   coreTitle,
   htmlText,
@@ -18,6 +19,12 @@ import {
 export interface DocxText {
   text: string
   title: string | null
+  /** Page count Word saved in docProps/app.xml, or null. */
+  pages: number | null
+  landscape: boolean | null
+  form: boolean
+  /** The application and template named in docProps/app.xml. */
+  producers: string[]
 }
 
 const MAIN_DOCUMENT_FALLBACK = 'word/document.xml'
@@ -48,7 +55,39 @@ export async function extractDocx(bytes: Uint8Array, path: string): Promise<Docx
     ...(await partTexts(zip, 'footer')),
   ])
   const core = await readPart(zip, 'docProps/core.xml')
-  return { text, title: core === null ? null : coreTitle(core) }
+  const app = (await readPart(zip, 'docProps/app.xml')) ?? ''
+  return {
+    text,
+    title: core === null ? null : coreTitle(core),
+    ...appProperties(app),
+    landscape: pageOrientation(documentXml),
+    form: FORM_FIELD.test(documentXml),
+  }
+}
+
+/** Legacy form fields, and the check boxes and drop-downs of content controls. */
+const FORM_FIELD = /FORMTEXT|FORMCHECKBOX|FORMDROPDOWN|<w14:checkbox\b|<w:dropDownList\b/
+
+function appProperties(xml: string): Pick<DocxText, 'pages' | 'producers'> {
+  const element = (name: string): string | null =>
+    new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]?.trim() || null
+  const pages = Number(element('Pages'))
+  return {
+    pages: Number.isInteger(pages) && pages > 0 ? pages : null,
+    producers: [element('Application'), element('Template')].filter(
+      (value): value is string => value !== null,
+    ),
+  }
+}
+
+/** The orientation of the first section's pages, from its w:pgSz; null without one. */
+function pageOrientation(documentXml: string): boolean | null {
+  const size = /<w:pgSz\b([^>]*)>/.exec(documentXml)?.[1]
+  if (size === undefined) return null
+  if (/w:orient="landscape"/.test(size)) return true
+  const width = Number(/w:w="(\d+)"/.exec(size)?.[1])
+  const height = Number(/w:h="(\d+)"/.exec(size)?.[1])
+  return width > 0 && height > 0 ? isLandscape(width, height) : null
 }
 
 async function openZip(bytes: Uint8Array, path: string): Promise<JSZip> {

@@ -13,6 +13,7 @@ import { readForExtraction } from './file-access'
 import { extractPdf } from './pdf'
 import { findUnreadableReason } from './readability'
 import { decodeText } from './text'
+import { documentTraits, type LayoutFacts } from './traits'
 
 interface RawText {
   kind: DocumentKind
@@ -22,6 +23,14 @@ interface RawText {
   encoding: string | null
   pdfPagesRead: number | null
   pdfPagesFailed: number
+  layout: Omit<LayoutFacts, 'kind'>
+}
+
+const NO_LAYOUT: Omit<LayoutFacts, 'kind'> = {
+  pages: null,
+  landscape: null,
+  form: false,
+  producers: [],
 }
 
 const EXTENSION_KIND: Readonly<Record<string, DocumentKind>> = {
@@ -56,6 +65,7 @@ export async function extractFile(job: ExtractJob): Promise<ExtractOutcome> {
     title: raw.title,
     bytes: bytes.length,
     encoding: raw.encoding,
+    traits: documentTraits({ kind: raw.kind, ...raw.layout }),
   }
   return {
     document,
@@ -74,28 +84,41 @@ async function readByType(
       const pdf = await extractPdf(bytes, path)
       return {
         kind: 'pdf',
-        ...pdf,
+        text: pdf.text,
+        pages: pdf.pages,
+        title: pdf.title,
         encoding: null,
         pdfPagesRead: pdf.pagesRead,
         pdfPagesFailed: pdf.pagesFailed,
+        layout: pdf,
       }
     }
     case 'docx': {
       const docx = await extractDocx(bytes, path)
       return {
         kind: 'docx',
-        ...docx,
+        text: docx.text,
+        title: docx.title,
         pages: null,
         encoding: null,
         pdfPagesRead: null,
         pdfPagesFailed: 0,
+        layout: docx,
       }
     }
     case 'text': {
       const decoded = decodeText(bytes, job.maxTextChars)
       const head = decoded.text.slice(0, 4000).replace(/\r\n?/g, '\n')
       const title = isMarkdown(path) ? markdownTitle(head) : null
-      return { kind: 'text', ...decoded, pages: null, title, pdfPagesRead: null, pdfPagesFailed: 0 }
+      return {
+        kind: 'text',
+        ...decoded,
+        pages: null,
+        title,
+        pdfPagesRead: null,
+        pdfPagesFailed: 0,
+        layout: NO_LAYOUT,
+      }
     }
     case 'encrypted-office':
       throw extractError(

@@ -6,6 +6,7 @@
 import { PDFParse, type TextResult } from 'pdf-parse'
 import type { AppError } from '../../shared/errors'
 import { describeError, extractError } from './extract-error'
+import { isLandscape } from './traits'
 
 /** Pages read from the start of a PDF; `pages` in the result is still the document's total. */
 export const MAX_PDF_PAGES = 50
@@ -18,7 +19,16 @@ export interface PdfText {
   pagesRead: number
   /** Pages skipped because pdf.js could not read them while others succeeded. */
   pagesFailed: number
+  /** Orientation of the first page, or null when it could not be read. */
+  landscape: boolean | null
+  /** True when the document has an interactive form (AcroForm). */
+  form: boolean
+  /** The info dictionary's Creator and Producer. */
+  producers: string[]
 }
+
+type PageText = Pick<PdfText, 'text' | 'pages' | 'pagesRead' | 'pagesFailed'>
+type InfoFacts = Pick<PdfText, 'title' | 'landscape' | 'form' | 'producers'>
 
 export async function extractPdf(bytes: Uint8Array, path: string): Promise<PdfText> {
   // Checked before parsing: pdf.js may take ownership of the array it is given.
@@ -35,18 +45,13 @@ export async function extractPdf(bytes: Uint8Array, path: string): Promise<PdfTe
   const parser = new PDFParse({ data: bytes })
   try {
     const pages = await readPages(parser, path, usesBrotli)
-    const title = await readTitle(parser)
-    return { ...pages, title }
+    return { ...pages, ...(await readInfo(parser)) }
   } finally {
     await parser.destroy()
   }
 }
 
-async function readPages(
-  parser: PDFParse,
-  path: string,
-  usesBrotli: boolean,
-): Promise<Omit<PdfText, 'title'>> {
+async function readPages(parser: PDFParse, path: string, usesBrotli: boolean): Promise<PageText> {
   let result: TextResult
   try {
     // pageJoiner '' turns off pdf-parse's "-- 1 of 9 --" page markers.
@@ -67,7 +72,7 @@ async function readPageByPage(
   parser: PDFParse,
   path: string,
   firstError: unknown,
-): Promise<Omit<PdfText, 'title'>> {
+): Promise<PageText> {
   // Page 0 does not exist: this reads no page and reports the total.
   const total = (await parser.getText({ partial: [0] })).total
   const texts: string[] = []
@@ -125,20 +130,38 @@ function toFatalError(error: unknown, path: string, usesBrotli: boolean): AppErr
   return null
 }
 
-/** Document-info titles that are really file names or placeholders say nothing: dropped. */
-async function readTitle(parser: PDFParse): Promise<string | null> {
+/**
+ * The title, the first page's orientation, whether there is a form, and the producing programs,
+ * from the document information. They are niceties: a PDF with readable text is not failed for a
+ * broken info dictionary, and a fact that cannot be read is left unknown.
+ */
+async function readInfo(parser: PDFParse): Promise<InfoFacts> {
+  const facts: InfoFacts = { title: null, landscape: null, form: false, producers: [] }
   try {
-    const info: unknown = (await parser.getInfo()).info
-    const title = (info as { Title?: unknown } | null | undefined)?.Title
-    if (typeof title !== 'string') return null
-    const trimmed = title.trim()
-    if (trimmed === '' || /^\*?untitled\b/i.test(trimmed)) return null
-    if (/^\S+\.[a-z0-9]{2,4}$/i.test(trimmed)) return null
-    return trimmed
+    const result = await parser.getInfo({ parsePageInfo: true, first: 1 })
+    const info = (result.info ?? {}) as Record<string, unknown>
+    facts.title = usableTitle(info.Title)
+    facts.form = info.IsAcroFormPresent === true
+    facts.producers = [info.Creator, info.Producer].filter(
+      (value): value is string => typeof value === 'string' && value.trim() !== '',
+    )
+    const first = result.pages[0]
+    if (first && first.width > 0 && first.height > 0) {
+      facts.landscape = isLandscape(first.width, first.height)
+    }
   } catch {
-    // A title is a nicety: a PDF with readable text is not failed for a broken info dictionary.
-    return null
+    // Unknown facts stay at their defaults.
   }
+  return facts
+}
+
+/** Document-info titles that are really file names or placeholders say nothing: dropped. */
+function usableTitle(title: unknown): string | null {
+  if (typeof title !== 'string') return null
+  const trimmed = title.trim()
+  if (trimmed === '' || /^\*?untitled\b/i.test(trimmed)) return null
+  if (/^\S+\.[a-z0-9]{2,4}$/i.test(trimmed)) return null
+  return trimmed
 }
 
 /** How far before a filter name the object header and stream keyword are looked for. */

@@ -14,6 +14,8 @@ export interface ExtractedContent {
   kind: DocumentKind
   pages: number | null
   title: string | null
+  /** Empty for texts cached before traits were recorded. */
+  traits: string[]
 }
 
 export interface FailedContent {
@@ -33,6 +35,7 @@ interface ContentRow {
   kind: DocumentKind | null
   pages: number | null
   title: string | null
+  traits: string | null
   chars: number | null
   error_code: ErrorCode | null
   error_message: string | null
@@ -47,12 +50,14 @@ export class ContentRepository {
     this.getStmt = db.prepare<[string], ContentRow>('SELECT * FROM contents WHERE hash = ?')
     this.putStmt = db.prepare<[Omit<ContentRow, 'hash'> & { hash: string }]>(
       `INSERT INTO contents
-         (hash, text, kind, pages, title, chars, error_code, error_message, extracted_at)
+         (hash, text, kind, pages, title, traits, chars, error_code, error_message, extracted_at)
        VALUES
-         (@hash, @text, @kind, @pages, @title, @chars, @error_code, @error_message, @extracted_at)
+         (@hash, @text, @kind, @pages, @title, @traits, @chars, @error_code, @error_message,
+          @extracted_at)
        ON CONFLICT (hash) DO UPDATE SET
          text = excluded.text, kind = excluded.kind, pages = excluded.pages,
-         title = excluded.title, chars = excluded.chars, error_code = excluded.error_code,
+         title = excluded.title, traits = excluded.traits, chars = excluded.chars,
+         error_code = excluded.error_code,
          error_message = excluded.error_message, extracted_at = excluded.extracted_at
        WHERE contents.text IS NULL OR excluded.text IS NOT NULL`,
     )
@@ -77,6 +82,7 @@ export class ContentRepository {
       kind: row.kind as DocumentKind,
       pages: row.pages,
       title: row.title,
+      traits: parseTraits(row.traits),
       chars: row.chars ?? row.text.length,
       extractedAt: row.extracted_at,
     }
@@ -84,7 +90,7 @@ export class ContentRepository {
 
   put(hash: string, content: ContentInput, now = Date.now()): void {
     assertHash(hash)
-    const empty = { text: null, kind: null, pages: null, title: null, chars: null }
+    const empty = { text: null, kind: null, pages: null, title: null, traits: null, chars: null }
     const failure = { error_code: null, error_message: null }
     this.putStmt.run(
       'text' in content
@@ -95,6 +101,7 @@ export class ContentRepository {
             kind: content.kind,
             pages: content.pages,
             title: content.title,
+            traits: JSON.stringify(content.traits),
             chars: content.text.length,
             extracted_at: now,
           }
@@ -106,5 +113,16 @@ export class ContentRepository {
             extracted_at: now,
           },
     )
+  }
+}
+
+/** The stored JSON array of traits; anything else (NULL from before traits, damage) is none. */
+export function parseTraits(json: string | null): string[] {
+  if (json === null) return []
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : []
+  } catch {
+    return []
   }
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { LabelSource } from '../../shared/types'
 import { AppError } from '../../shared/errors'
+import { parseTraits } from './contents'
 import { assertHash, assertOneOf, isForeignKeyError } from './validate'
 
 export const LABEL_SOURCES: readonly LabelSource[] = ['imported', 'accepted', 'corrected']
@@ -24,8 +25,11 @@ export interface Label {
 export interface LabelledExample {
   hash: string
   text: string
+  traits: string[]
   category: string
 }
+
+type ExampleRow = Omit<LabelledExample, 'traits'> & { traits: string | null }
 
 export interface CategoryCount {
   category: string
@@ -60,15 +64,16 @@ export class LabelRepository {
     this.insertStmt = db.prepare<[string, number, string, number]>(
       'INSERT INTO labels (document_hash, category_id, source, created_at) VALUES (?, ?, ?, ?)',
     )
-    this.examplesStmt = db.prepare<[], LabelledExample>(
-      `SELECT latest.document_hash AS hash, t.text AS text, c.name AS category
+    this.examplesStmt = db.prepare<[], ExampleRow>(
+      `SELECT latest.document_hash AS hash, t.text AS text, t.traits AS traits, c.name AS category
        FROM (${LATEST}) latest
        JOIN categories c ON c.id = latest.category_id
        JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
        ORDER BY latest.document_hash`,
     )
-    this.sinceStmt = db.prepare<[number], LabelledExample & { source: LabelSource }>(
-      `SELECT latest.document_hash AS hash, t.text AS text, c.name AS category, latest.source
+    this.sinceStmt = db.prepare<[number], ExampleRow & { source: LabelSource }>(
+      `SELECT latest.document_hash AS hash, t.text AS text, t.traits AS traits, c.name AS category,
+         latest.source
        FROM (${LATEST}) latest
        JOIN categories c ON c.id = latest.category_id
        JOIN contents t ON t.hash = latest.document_hash AND t.text IS NOT NULL
@@ -118,14 +123,14 @@ export class LabelRepository {
     })()
   }
 
-  /** Training data: hashes whose latest label names an existing category and that have text. */
   /** Documents whose current label was set at or after `since` (ms), oldest first. */
   labelledSince(since: number): (LabelledExample & { source: LabelSource })[] {
-    return this.sinceStmt.all(since)
+    return this.sinceStmt.all(since).map((row) => ({ ...row, traits: parseTraits(row.traits) }))
   }
 
+  /** Training data: hashes whose latest label names an existing category and that have text. */
   examples(): LabelledExample[] {
-    return this.examplesStmt.all()
+    return this.examplesStmt.all().map((row) => ({ ...row, traits: parseTraits(row.traits) }))
   }
 
   /** Every category with the number of hashes whose latest label is that category (0 included). */

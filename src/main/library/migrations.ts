@@ -154,10 +154,17 @@ INSERT INTO contents_fts (rowid, text)
   SELECT rowid, substr(text, 1, ${SEARCH_CHARS}) FROM contents WHERE text IS NOT NULL;
 `
 
+// Each extracted text's traits (see extract/traits.ts), a JSON array of strings; NULL for texts
+// extracted before traits existed, which then classify by their words alone.
+const v4 = `
+ALTER TABLE contents ADD COLUMN traits TEXT;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(v1) },
   { version: 2, up: (db) => db.exec(v2) },
   { version: 3, up: (db) => db.exec(v3) },
+  { version: 4, up: (db) => db.exec(v4) },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

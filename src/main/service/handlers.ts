@@ -144,7 +144,7 @@ export function createHandlers(service: DocsortService): Handlers {
       const classifier = await service.classifier().catch(() => undefined)
       const document = library.getDocument(suggestion.documentId)
       const content = document ? library.getContent(document.hash) : undefined
-      if (classifier && content?.ok) classifier.learnCorrection(content.text, category)
+      if (classifier && content?.ok) classifier.learnCorrection(content, category)
       const [result] = await moveSuggestions(service, [suggestion], () => category, 'corrected')
       return result ?? failed(suggestion)
     },

@@ -16,6 +16,7 @@ export const DEFAULT_FEATURES: FeatureSpec = {
   wideTokens: 3000,
   maxWideFeatures: 768,
   bigramWeight: 0.5,
+  traitWeight: 0.5,
 }
 
 export const DEFAULT_ARCHITECTURE: Architecture = {

@@ -36,6 +36,8 @@ import { seededRandom, shuffleInPlace, stratifiedSplit } from './random'
 export interface TrainingExample {
   text: string
   label: string
+  /** The document's traits (see DocumentTraits); none when absent. */
+  traits?: readonly string[]
 }
 
 export interface TrainingOptions {
@@ -92,11 +94,12 @@ export async function trainClassifier(
   const fraction = options.validationFraction ?? validationFraction(examples.length)
   const split = stratifiedSplit(targets, fraction, random)
   const tokens = examples.map((e) => tokensFor(e.text, spec))
+  const traits = examples.map((e) => e.traits ?? [])
   const idf = fitIdf(
-    split.train.map((i) => ngramCounts(tokens[i] ?? [], spec)),
+    split.train.map((i) => ngramCounts(tokens[i] ?? [], spec, traits[i])),
     spec.ngramBuckets,
   )
-  const encoded = encodeTokenized(tokens, spec, idf)
+  const encoded = encodeTokenized(tokens, spec, idf, traits)
   const classWeights = inverseFrequencyWeights(
     split.train.map((i) => targets[i] ?? 0),
     labels.length,

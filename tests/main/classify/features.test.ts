@@ -45,19 +45,45 @@ describe('ngramCounts', () => {
 })
 
 describe('tfidfVector', () => {
+  const WEIGHTS = { bigramWeight: 0.5, traitWeight: 0.5 }
   const length = (values: Float32Array): number =>
     Math.sqrt(Array.from(values).reduce((s, v) => s + v * v, 0))
 
   it('gives the unigram part length 1 and the bigram part length bigramWeight', () => {
     const counts = ngramCounts(['pay', 'the', 'invoice'], { ...SPEC, maxWideFeatures: 16 })
     const idf = new Float32Array(SPEC.ngramBuckets).fill(1)
-    const unigramsOnly = tfidfVector({ ...counts, bigrams: new Map() }, idf, 16, 0.5)
-    const bigramsOnly = tfidfVector({ ...counts, unigrams: new Map() }, idf, 16, 0.5)
+    const unigramsOnly = tfidfVector({ ...counts, bigrams: new Map() }, idf, 16, WEIGHTS)
+    const bigramsOnly = tfidfVector({ ...counts, unigrams: new Map() }, idf, 16, WEIGHTS)
     expect(length(unigramsOnly.values)).toBeCloseTo(1, 5)
     expect(length(bigramsOnly.values)).toBeCloseTo(0.5, 5)
     // Three unigrams and two bigrams in distinct buckets: 1 + 0.25 in all.
-    expect(length(tfidfVector(counts, idf, 16, 0.5).values)).toBeCloseTo(Math.sqrt(1.25), 5)
-    expect(length(tfidfVector(counts, idf, 16, 0).values)).toBeCloseTo(1, 5)
+    expect(length(tfidfVector(counts, idf, 16, WEIGHTS).values)).toBeCloseTo(Math.sqrt(1.25), 5)
+    expect(
+      length(tfidfVector(counts, idf, 16, { bigramWeight: 0, traitWeight: 0 }).values),
+    ).toBeCloseTo(1, 5)
+  })
+
+  it('adds the traits as a part of length traitWeight, apart from the words', () => {
+    const spec = { ...SPEC, maxWideFeatures: 16 }
+    const idf = new Float32Array(SPEC.ngramBuckets).fill(1)
+    const plain = ngramCounts(['pay', 'the', 'invoice'], spec)
+    const traited = ngramCounts(['pay', 'the', 'invoice'], spec, ['landscape', 'pages:1'])
+    expect(traited.unigrams).toEqual(plain.unigrams)
+    expect(traited.traits.size).toBe(2)
+    const traitsOnly = tfidfVector(
+      { ...traited, unigrams: new Map(), bigrams: new Map() },
+      idf,
+      16,
+      {
+        bigramWeight: 0.5,
+        traitWeight: 0.3,
+      },
+    )
+    expect(length(traitsOnly.values)).toBeCloseTo(0.3, 5)
+    // A trait never lands in the bucket of the word it is spelled like.
+    const word = ngramCounts(['landscape'], spec)
+    const trait = ngramCounts([], spec, ['landscape'])
+    expect([...trait.traits.keys()]).not.toEqual([...word.unigrams.keys()])
   })
 
   it('keeps the maxWideFeatures strongest features, unigrams before weaker bigrams', () => {
@@ -65,8 +91,8 @@ describe('tfidfVector', () => {
       ngramCounts(t, SPEC),
     )
     const idf = fitIdf(docs, SPEC.ngramBuckets)
-    const first = docs[0] ?? { unigrams: new Map(), bigrams: new Map() }
-    const vector = tfidfVector(first, idf, SPEC.maxWideFeatures, 0.5)
+    const first = docs[0] ?? ngramCounts([], SPEC)
+    const vector = tfidfVector(first, idf, SPEC.maxWideFeatures, WEIGHTS)
     expect(vector.indices).toHaveLength(4)
     for (const value of vector.values) expect(value).toBeGreaterThan(0)
     const unigramBuckets = new Set(first.unigrams.keys())
@@ -74,8 +100,8 @@ describe('tfidfVector', () => {
   })
 
   it('gives a zero vector and no NaN when the document has no tokens', () => {
-    const empty = { unigrams: new Map<number, number>(), bigrams: new Map<number, number>() }
-    const vector = tfidfVector(empty, new Float32Array(SPEC.ngramBuckets).fill(1), 4, 0.5)
+    const empty = ngramCounts([], SPEC)
+    const vector = tfidfVector(empty, new Float32Array(SPEC.ngramBuckets).fill(1), 4, WEIGHTS)
     expect(Array.from(vector.values)).toEqual([0, 0, 0, 0])
     expect(Array.from(vector.indices)).toEqual([0, 0, 0, 0])
   })
@@ -85,6 +111,7 @@ describe('fitIdf', () => {
   const doc = (unigrams: [number, number][], bigrams: [number, number][] = []) => ({
     unigrams: new Map(unigrams),
     bigrams: new Map(bigrams),
+    traits: new Map<number, number>(),
   })
 
   it('weighs a bucket seen in every document less than a rare one', () => {

@@ -16,6 +16,7 @@ export const SMALL_FEATURES = {
   wideTokens: 300,
   maxWideFeatures: 128,
   bigramWeight: 0.5,
+  traitWeight: 0.5,
 }
 
 export const SMALL_ARCHITECTURE = { embeddingDim: 16, filters: 16, widths: [2, 3] }

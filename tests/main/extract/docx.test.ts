@@ -35,6 +35,7 @@ interface DocxParts {
   footer?: string
   footnote?: string
   title?: string
+  app?: string
 }
 
 async function buildDocx(parts: DocxParts): Promise<Buffer> {
@@ -71,6 +72,7 @@ async function buildDocx(parts: DocxParts): Promise<Buffer> {
         `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${parts.title}</dc:title></cp:coreProperties>`,
     )
   }
+  if (parts.app !== undefined) zip.file('docProps/app.xml', `<Properties>${parts.app}</Properties>`)
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }
 
@@ -128,6 +130,35 @@ describe('DOCX extraction', () => {
 
     expect(occurrences(document.text, 'Boxed note')).toBe(1)
     expect(occurrences(document.text, 'Sidebar only in DrawingML')).toBe(1)
+  })
+
+  it('reads traits from the page size, form fields and docProps/app.xml', async () => {
+    const landscape = '<w:sectPr><w:pgSz w:w="15840" w:h="12240" w:orient="landscape"/></w:sectPr>'
+    const field =
+      '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> FORMTEXT </w:instrText></w:r></w:p>'
+    const { document } = await extractDocxBytes(
+      'traits.docx',
+      await buildDocx({
+        body: paragraph('Name of applicant') + field + landscape,
+        app: '<Application>Microsoft Office Word</Application><Pages>2</Pages>',
+      }),
+    )
+    expect(document.traits).toEqual([
+      'kind:docx',
+      'pages:2',
+      'landscape',
+      'form',
+      'made-by:microsoft',
+      'made-by:word',
+    ])
+  })
+
+  it('leaves out the traits a bare document does not state', async () => {
+    const { document } = await extractDocxBytes(
+      'bare.docx',
+      await buildDocx({ body: paragraph('Just words') }),
+    )
+    expect(document.traits).toEqual(['kind:docx'])
   })
 
   it('fails with extract/empty when only the header has text', async () => {

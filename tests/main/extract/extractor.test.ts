@@ -101,6 +101,20 @@ describe.skipIf(!existsSync(docs))('Extractor on corpus documents (needs ../shar
     expect(document.pages).toBe(pages)
   })
 
+  it.each([
+    ['slides_presentations/writing_basics_slides.pdf', ['landscape', 'made-by:powerpoint']],
+    ['slides_presentations/cermine_project_slides.pdf', ['landscape', 'made-by:beamer']],
+    ['forms/club_membership_application_de.pdf', ['pages:1', 'portrait', 'form']],
+    ['forms/visa_application_form_brazil.docx', ['kind:docx', 'pages:3-4', 'form']],
+    ['scientific_papers/bigtable_osdi06.pdf', ['kind:pdf', 'pages:10-29', 'portrait']],
+    ['books_ebooks/austen_emma_gutenberg.txt', ['kind:text']],
+  ])('tags %s with its traits', async (file, expected) => {
+    const document = await extractor.extract(join(docs, file))
+    expect(document.traits).toEqual(expect.arrayContaining(expected))
+    if (document.kind === 'text') expect(document.traits).toEqual(['kind:text'])
+    if (!file.startsWith('forms/')) expect(document.traits).not.toContain('form')
+  })
+
   it('drops the UTF-8 BOM and CRLF line endings of a Gutenberg text', async () => {
     const document = await extractor.extract(join(docs, 'books_ebooks/austen_emma_gutenberg.txt'))
 

@@ -17,7 +17,13 @@ afterEach(() => dispose())
 
 function withText(name: string): string {
   const hash = sha256(name)
-  library.putContent(hash, { text: `text of ${name}`, kind: 'text', pages: null, title: null })
+  library.putContent(hash, {
+    text: `text of ${name}`,
+    kind: 'text',
+    pages: null,
+    title: null,
+    traits: ['kind:text'],
+  })
   return hash
 }
 
@@ -28,7 +34,9 @@ describe('labels', () => {
     library.setLabel(hash, bank, 'accepted')
 
     expect(library.getLabel(hash)).toMatchObject({ category: 'Bank', source: 'accepted' })
-    expect(library.labelledExamples()).toEqual([{ hash, text: 'text of a', category: 'Bank' }])
+    expect(library.labelledExamples()).toEqual([
+      { hash, text: 'text of a', traits: ['kind:text'], category: 'Bank' },
+    ])
   })
 
   it('keeps a corrected label when a later import disagrees', () => {
@@ -72,7 +80,7 @@ describe('labels', () => {
     library.removeCategory('Bank')
 
     expect(library.labelledExamples()).toEqual([
-      { hash: good, text: 'text of good', category: 'Tax' },
+      { hash: good, text: 'text of good', traits: ['kind:text'], category: 'Tax' },
     ])
     expect(library.getLabel(orphan)).toMatchObject({ categoryId: null, category: null })
   })

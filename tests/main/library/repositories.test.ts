@@ -51,7 +51,13 @@ describe('contents', () => {
   const hash = sha256('report')
 
   it('returns the cached text with its character count', () => {
-    library.putContent(hash, { text: 'quarterly report', kind: 'pdf', pages: 3, title: 'Q3' })
+    library.putContent(hash, {
+      text: 'quarterly report',
+      kind: 'pdf',
+      pages: 3,
+      title: 'Q3',
+      traits: ['kind:pdf', 'pages:3-4', 'landscape'],
+    })
 
     expect(library.getContent(hash)).toMatchObject({
       ok: true,
@@ -59,8 +65,21 @@ describe('contents', () => {
       kind: 'pdf',
       pages: 3,
       title: 'Q3',
+      traits: ['kind:pdf', 'pages:3-4', 'landscape'],
       chars: 16,
     })
+  })
+
+  it('reads no traits for a text cached before traits were stored', () => {
+    library.putContent(hash, {
+      text: 'old text',
+      kind: 'text',
+      pages: null,
+      title: null,
+      traits: [],
+    })
+    library.db.prepare('UPDATE contents SET traits = NULL WHERE hash = ?').run(hash)
+    expect(library.getContent(hash)).toMatchObject({ ok: true, text: 'old text', traits: [] })
   })
 
   it('caches a failure with its code', () => {
@@ -75,7 +94,13 @@ describe('contents', () => {
 
   it('replaces a cached failure with text, but never text with a failure', () => {
     library.putContent(hash, { errorCode: 'extract/timeout', errorMessage: 'slow' })
-    library.putContent(hash, { text: 'found it', kind: 'text', pages: null, title: null })
+    library.putContent(hash, {
+      text: 'found it',
+      kind: 'text',
+      pages: null,
+      title: null,
+      traits: [],
+    })
     library.putContent(hash, { errorCode: 'extract/timeout', errorMessage: 'slow again' })
 
     expect(library.getContent(hash)).toMatchObject({ ok: true, text: 'found it' })
@@ -83,7 +108,7 @@ describe('contents', () => {
 
   it('rejects a key that is not a SHA-256 hex string', () => {
     const put = (): void =>
-      library.putContent('abc', { text: 'x', kind: 'text', pages: null, title: null })
+      library.putContent('abc', { text: 'x', kind: 'text', pages: null, title: null, traits: [] })
     expect(errorCode(put)).toBe('input/invalid')
   })
 })

@@ -11,7 +11,7 @@ function add(path: string, text: string | null, category?: string): void {
     hash,
     text === null
       ? { errorCode: 'extract/encrypted', errorMessage: 'needs a password' }
-      : { text, kind: 'pdf', pages: 1, title: null },
+      : { text, kind: 'pdf', pages: 1, title: null, traits: [] },
   )
   library.upsertDocument({ path, hash, size: 10, mtimeMs: 1, status: 'new' })
   if (category) {
@@ -77,7 +77,13 @@ describe('DocumentSearch', () => {
     const hash = sha256(
       '/in/lease.pdf\nThis lease agreement is made between the landlord and the tenant',
     )
-    library.putContent(hash, { text: 'a rental contract', kind: 'pdf', pages: 1, title: null })
+    library.putContent(hash, {
+      text: 'a rental contract',
+      kind: 'pdf',
+      pages: 1,
+      title: null,
+      traits: [],
+    })
     expect(names('landlord')).toEqual([])
     expect(names('rental')).toEqual(['/in/lease.pdf'])
   })
