@@ -3,6 +3,7 @@
  * suggestions, trained models and the move journal. This class opens it and exposes the
  * repositories as small typed methods; each table group's SQL lives in its own file.
  */
+import { dirname, resolve } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { LabelSource } from '../../shared/types'
 import { createLogger, type Logger } from '../log/logger'
@@ -63,7 +64,7 @@ export class Library {
     this.documents = new DocumentRepository(db)
     this.labels = new LabelRepository(db)
     this.suggestions = new SuggestionRepository(db)
-    this.models = new ModelRepository(db)
+    this.models = new ModelRepository(db, dirname(resolve(file)))
     this.desk = new DeskStateRepository(db)
     this.search = new DocumentSearch(db)
   }

@@ -1,4 +1,6 @@
 /** Trained model versions: where each is on disk, its labels and metrics, and which is active. */
+import { existsSync } from 'node:fs'
+import { basename, isAbsolute, join, relative } from 'node:path'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { EpochPoint } from '../../shared/api'
@@ -45,7 +47,14 @@ export class ModelRepository {
   private readonly setActiveStmt
   private readonly renameStmt
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `root` is the folder of the library file. A model folder inside it is stored relative to it,
+   * so that the whole data folder can be moved or copied with its models.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly root: string,
+  ) {
     this.insertStmt = db.prepare<[string, string, string, string | null, string | null, number]>(
       `INSERT INTO models (version, dir, labels, metrics, details, created_at, active)
        VALUES (?, ?, ?, ?, ?, ?, 0)`,
@@ -70,7 +79,7 @@ export class ModelRepository {
       const details = input.details ? JSON.stringify(input.details) : null
       this.insertStmt.run(
         input.version,
-        input.dir,
+        storedPath(this.root, input.dir),
         JSON.stringify(input.labels),
         metrics,
         details,
@@ -87,11 +96,11 @@ export class ModelRepository {
 
   active(): ModelRecord | undefined {
     const row = this.activeStmt.get()
-    return row === undefined ? undefined : toRecord(row)
+    return row === undefined ? undefined : toRecord(row, this.root)
   }
 
   list(): ModelRecord[] {
-    return this.listStmt.all().map(toRecord)
+    return this.listStmt.all().map((row) => toRecord(row, this.root))
   }
 
   /** Renames a label in every model's labels and metrics, which name categories. */
@@ -122,14 +131,31 @@ export class ModelRepository {
   }
 }
 
-function toRecord(row: ModelRow): ModelRecord {
+function toRecord(row: ModelRow, root: string): ModelRecord {
   return {
     version: row.version,
-    dir: row.dir,
+    dir: resolvedPath(root, row.dir),
     labels: JSON.parse(row.labels) as string[],
     metrics: row.metrics === null ? null : (JSON.parse(row.metrics) as EvaluationMetrics),
     details: row.details === null ? null : (JSON.parse(row.details) as ModelDetails),
     createdAt: row.created_at,
     active: row.active === 1,
   }
+}
+
+function storedPath(root: string, dir: string): string {
+  const inside = relative(root, dir)
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : dir
+}
+
+/**
+ * A relative folder lies in `root`. An absolute one written before paths were stored relative
+ * points into the data folder's old place when the folder was moved since: when it is gone and
+ * `root/models` holds a folder of its name, that one is meant.
+ */
+function resolvedPath(root: string, stored: string): string {
+  if (!isAbsolute(stored)) return join(root, stored)
+  if (existsSync(stored)) return stored
+  const moved = join(root, 'models', basename(stored))
+  return existsSync(moved) ? moved : stored
 }

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
-import type { Library } from '../../../src/main/library/library'
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Library } from '../../../src/main/library/library'
 import { sha256, tempLibrary } from './support'
 
 let library: Library
@@ -279,6 +282,45 @@ describe('models', () => {
         .filter((m) => m.active)
         .map((m) => m.version),
     ).toEqual(['v2'])
+  })
+
+  it('finds its models again after the whole data folder was moved', () => {
+    const root = mkdtempSync(join(tmpdir(), 'docsort-moved-'))
+    try {
+      const before = join(root, 'before')
+      mkdirSync(join(before, 'models', 'v1'), { recursive: true })
+      mkdirSync(join(before, 'models', 'v0'), { recursive: true })
+      const first = Library.open(join(before, 'library.db'))
+      first.recordModel({
+        version: 'v1',
+        dir: join(before, 'models', 'v1'),
+        labels: ['a'],
+        metrics,
+      })
+      // A row written before model folders were stored relative to the data folder.
+      first.db
+        .prepare(
+          "INSERT INTO models (version, dir, labels, created_at, active) VALUES ('v0', ?, '[\"a\"]', 0, 0)",
+        )
+        .run(join(before, 'models', 'v0'))
+      first.setActiveModel('v1')
+      first.close()
+
+      const after = join(root, 'after')
+      renameSync(before, after)
+      const moved = Library.open(join(after, 'library.db'))
+      try {
+        expect(moved.activeModel()?.dir).toBe(join(after, 'models', 'v1'))
+        expect(moved.listModels().map((m) => m.dir)).toEqual([
+          join(after, 'models', 'v1'),
+          join(after, 'models', 'v0'),
+        ])
+      } finally {
+        moved.close()
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('refuses an unknown version with model/not-found and keeps the active one', () => {
