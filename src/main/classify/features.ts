@@ -106,8 +106,8 @@ export function fitIdf(documents: readonly NgramCounts[], buckets: number): Floa
 
 /**
  * Sublinear TF-IDF (1 + ln tf): the unigram part scaled to length 1, the bigram part to
- * `bigramWeight` and the traits to `traitWeight`, summed, then truncated to the `maxFeatures`
- * strongest features.
+ * `bigramWeight`, and the traits, weighted by how few documents share them, to `traitWeight`;
+ * summed, then truncated to the `maxFeatures` strongest features.
  */
 export function tfidfVector(
   counts: NgramCounts,
@@ -116,9 +116,9 @@ export function tfidfVector(
   weights: Pick<FeatureSpec, 'bigramWeight' | 'traitWeight'>,
 ): SparseVector {
   const summed = new Map<number, number>()
-  addScaled(summed, counts.unigrams, idf, 1)
-  addScaled(summed, counts.bigrams, idf, weights.bigramWeight)
-  addScaled(summed, counts.traits, idf, weights.traitWeight)
+  addScaled(summed, counts.unigrams, idf, 1, tfidf)
+  addScaled(summed, counts.bigrams, idf, weights.bigramWeight, tfidf)
+  addScaled(summed, counts.traits, idf, weights.traitWeight, informativeness)
   const entries = [...summed].filter(([, value]) => value > 0)
   if (entries.length > maxFeatures) {
     entries.sort((a, b) => b[1] - a[1])
@@ -133,23 +133,36 @@ export function tfidfVector(
   return { indices, values }
 }
 
-/** Adds the TF-IDF vector of `counts`, scaled to length `length`, into `into`. */
+/** Sublinear TF-IDF of a word or bigram. */
+const tfidf = (count: number, idf: number): number => (1 + Math.log(count)) * idf
+
+/**
+ * A trait's weight: ln((1 + n) / (1 + df)), the IDF without its smoothing 1, so that a trait every
+ * training document shares (all of them plain text, say) weighs nothing. With only a handful of
+ * traits per document, such a trait would otherwise take most of the part's length and, summed
+ * over a class, most of its prototype.
+ */
+const informativeness = (_count: number, idf: number): number => Math.max(0, idf - 1)
+
+/** Adds the vector of `counts` weighted by `weight`, scaled to length `length`, into `into`. */
 function addScaled(
   into: Map<number, number>,
   counts: Map<number, number>,
   idf: Float32Array,
   length: number,
+  weight: (count: number, idf: number) => number,
 ): void {
   if (length === 0) return
   const raw: [number, number][] = []
   let norm = 0
   for (const [bucket, count] of counts) {
-    const value = (1 + Math.log(count)) * (idf[bucket] ?? 0)
+    const value = weight(count, idf[bucket] ?? 0)
     raw.push([bucket, value])
     norm += value * value
   }
   norm = Math.sqrt(norm)
   if (norm === 0) return
-  for (const [bucket, value] of raw)
+  for (const [bucket, value] of raw) {
     into.set(bucket, (into.get(bucket) ?? 0) + (value / norm) * length)
+  }
 }

@@ -59,3 +59,31 @@ describe('TextClassifier corrections', () => {
     expect(recipe?.label).toBe('recipe')
   })
 })
+
+describe('TextClassifier trained on documents that all share a trait', () => {
+  // Every plain-text document has the trait kind:text. When such a trait weighed as much as a
+  // rare one, it took most of each class prototype, and a category made from three examples
+  // then drew nearly every document to itself.
+  let shared: TextClassifier
+
+  beforeAll(async () => {
+    const examples = syntheticExamples(20).map((e) => ({ ...e, traits: ['kind:text'] }))
+    shared = (await trainClassifier(examples, smallOptions({ maxEpochs: 8 }))).classifier
+  })
+
+  afterAll(() => shared.dispose())
+
+  it('keeps the known categories when a new one is made from three examples', () => {
+    const asText = (text: string) => ({ text, traits: ['kind:text'] })
+    for (const month of ['january', 'february', 'march']) {
+      shared.learnCorrection(asText(PAYSLIP.replace('march', month)), 'payslip')
+    }
+    const invoice = 'invoice number 1234 amount due by bank transfer net total vat customer'
+    const [payslip, recipe, known] = shared.predict(
+      [PAYSLIP.replace('march', 'april'), RECIPE, invoice].map(asText),
+    )
+    expect(payslip?.label).toBe('payslip')
+    expect(recipe?.label).toBe('recipe')
+    expect(known?.label).toBe('invoice')
+  })
+})

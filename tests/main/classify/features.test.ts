@@ -65,7 +65,7 @@ describe('tfidfVector', () => {
 
   it('adds the traits as a part of length traitWeight, apart from the words', () => {
     const spec = { ...SPEC, maxWideFeatures: 16 }
-    const idf = new Float32Array(SPEC.ngramBuckets).fill(1)
+    const idf = new Float32Array(SPEC.ngramBuckets).fill(2)
     const plain = ngramCounts(['pay', 'the', 'invoice'], spec)
     const traited = ngramCounts(['pay', 'the', 'invoice'], spec, ['landscape', 'pages:1'])
     expect(traited.unigrams).toEqual(plain.unigrams)
@@ -84,6 +84,22 @@ describe('tfidfVector', () => {
     const word = ngramCounts(['landscape'], spec)
     const trait = ngramCounts([], spec, ['landscape'])
     expect([...trait.traits.keys()]).not.toEqual([...word.unigrams.keys()])
+  })
+
+  it('gives a trait every training document shares no weight, and a rarer one the part', () => {
+    const spec = { ...SPEC, maxWideFeatures: 16 }
+    const training = [
+      ngramCounts(['a'], spec, ['kind:text']),
+      ngramCounts(['b'], spec, ['kind:text', 'form']),
+      ngramCounts(['c'], spec, ['kind:text']),
+    ]
+    const idf = fitIdf(training, spec.ngramBuckets)
+    const onlyShared = ngramCounts([], spec, ['kind:text'])
+    expect(length(tfidfVector(onlyShared, idf, 16, WEIGHTS).values)).toBe(0)
+    const withForm = tfidfVector(ngramCounts([], spec, ['kind:text', 'form']), idf, 16, WEIGHTS)
+    const [formBucket] = ngramCounts([], spec, ['form']).traits.keys()
+    expect(Array.from(withForm.indices.subarray(0, 1))).toEqual([formBucket])
+    expect(withForm.values[0]).toBeCloseTo(0.5, 5)
   })
 
   it('keeps the maxWideFeatures strongest features, unigrams before weaker bigrams', () => {
