@@ -2,10 +2,11 @@
  * Entry point of the `docsort` command line: parses arguments, sets up logging into the data
  * folder, runs one command and turns errors into a message and an exit code.
  */
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import packageJson from '../../../package.json'
-import { isAppError } from '../../shared/errors'
+import { AppError, isAppError } from '../../shared/errors'
 import { Docsort } from '../app/docsort'
 import { dataPaths } from '../app/data-dir'
 import { configureLogging } from '../log/logger'
@@ -134,6 +135,15 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 
   const paths = dataPaths(values['data-dir'])
+  const notAFolder = existingNonFolder(paths.root)
+  if (notAFolder) {
+    const error = new AppError('input/invalid', `The data folder ${paths.root} ${notAFolder}`, {
+      path: paths.root,
+    })
+    out.result({ error: error.toJSON() })
+    out.error(`${error.message} [${error.code}]`)
+    return 1
+  }
   // The CLI reports failures itself; the console gets log records only with --verbose.
   configureLogging([
     createFileSink({ file: join(paths.logs, 'docsort.log'), level: 'debug' }),
@@ -189,6 +199,17 @@ export async function runCli(argv: string[]): Promise<number> {
     await app?.close()
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
+  }
+}
+
+/** Why `path` cannot be a data folder because something else is in the way, else null. */
+function existingNonFolder(path: string): string | null {
+  try {
+    return statSync(path).isDirectory() ? null : 'is a file, not a folder'
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'lies inside a file'
+    // Absent (it is created on first use) or unreadable (the open reports that with its reason).
+    return null
   }
 }
 

@@ -287,6 +287,30 @@ describe('docsort CLI', () => {
   }, 90_000)
 })
 
+describe('docsort --data-dir', () => {
+  it('names a data folder that is a file, or lies inside one, with input/invalid', async () => {
+    const file = join(root, 'not-a-folder.txt')
+    await writeFile(file, 'a note')
+    const result = await runNode(['bin/docsort.js', 'status', '--data-dir', file], { cwd: repo })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(
+      `docsort: The data folder ${file} is a file, not a folder [input/invalid]`,
+    )
+    const inside = join(file, 'data')
+    const nested = await runNode(['bin/docsort.js', 'status', '--json', '--data-dir', inside], {
+      cwd: repo,
+    })
+    expect(nested.code).toBe(1)
+    expect(JSON.parse(nested.stdout)).toEqual({
+      error: {
+        code: 'input/invalid',
+        message: `The data folder ${inside} lies inside a file`,
+        path: inside,
+      },
+    })
+  }, 30_000)
+})
+
 describe('docsort learn with unreadable files', () => {
   it('names each file it skipped, with a count that agrees with its verb', async () => {
     const folder = join(root, 'unreadable-library')
