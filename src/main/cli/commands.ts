@@ -39,9 +39,8 @@ export async function learnCommand({ app, out, positionals }: CommandContext): C
     out.line(`  ${c.name.padEnd(28)} ${String(c.documents).padStart(5)}  ${c.folder}`)
   if (report.failed.length > 0) {
     const failed = report.failed.length
-    out.line(
-      `${plural(failed, 'file', 'files')} could not be read and ${failed === 1 ? 'was' : 'were'} skipped:`,
-    )
+    const verb = failed === 1 ? 'was' : 'were'
+    out.line(`${plural(failed, 'file', 'files')} could not be read and ${verb} skipped:`)
     for (const f of report.failed) out.line(`  ${fileName(f.path)}: ${f.message} [${f.code}]`)
   }
   const usable = app.library.countsByCategory().filter((c) => c.count > 0).length

@@ -16,7 +16,8 @@ export const enErrors: ErrorMessages = {
   'model/incompatible': 'The saved model was made by another version of Docsort. Retrain it.',
   'model/not-trained': 'There is no model yet. Train one on the Model page.',
   'train/not-enough-data':
-    'Not enough examples to train: Docsort needs at least two categories, each with a few documents. Learn from your folders.',
+    'Not enough examples to train: Docsort needs at least two categories, ' +
+    'each with a few documents. Learn from your folders.',
   'train/failed': 'Training failed. The previous model stays active.',
   'train/cancelled': 'Training was cancelled. The previous model stays active.',
   'train/busy': 'A training run is already going. Wait for it to finish or cancel it.',

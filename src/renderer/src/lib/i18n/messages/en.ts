@@ -8,7 +8,8 @@ export const en = {
 
   'connect.title': 'Open Docsort from its own address',
   'connect.body':
-    'This page talks to Docsort through the address that “docsort serve” prints, which carries a one-time token. Run the command and open the full address it shows.',
+    'This page talks to Docsort through the address that “docsort serve” prints, which ' +
+    'carries a one-time token. Run the command and open the full address it shows.',
   'connect.hint': 'The token stays with this tab only; a new tab needs the address again.',
 
   'common.actions': 'Actions',
@@ -22,7 +23,8 @@ export const en = {
   'error.connection': 'Docsort is not responding. Check that it is still running.',
   'error.unexpected': 'Something went wrong: {message}',
   'error.unauthorized':
-    'Docsort no longer accepts this page’s token; it was probably restarted. Open the address that “docsort serve” printed.',
+    'Docsort no longer accepts this page’s token; it was probably ' +
+    'restarted. Open the address that “docsort serve” printed.',
   'error.thisFile': 'This file',
   'error.thisFileInSentence': 'this file',
 
@@ -84,7 +86,8 @@ export const en = {
   'inbox.duplicateOf': '{name} is a copy of {other}, which is already filed; it was left in place.',
   'inbox.caughtUp.title': 'All caught up',
   'inbox.caughtUp.body':
-    'New files in your watched folders land here when Docsort is not sure enough to move them by itself.',
+    'New files in your watched folders land here when Docsort ' +
+    'is not sure enough to move them by itself.',
 
   'keys.title': 'Keyboard shortcuts',
   'keys.move': 'move',
@@ -97,22 +100,26 @@ export const en = {
   'setup.done': 'done',
   'setup.categories.title': 'Add your category folders first',
   'setup.categories.body':
-    'Tell Docsort where each kind of document belongs: one folder per category, such as Invoices or Contracts.',
+    'Tell Docsort where each kind of document belongs: one ' +
+    'folder per category, such as Invoices or Contracts.',
   'setup.categories.action': 'Add categories',
   'setup.categories.step': 'Add categories',
   'setup.learn.title': 'Let Docsort learn from your files',
   'setup.learn.body':
-    'Import the documents already in your category folders, so that there are examples to learn from.',
+    'Import the documents already in your category folders, ' +
+    'so that there are examples to learn from.',
   'setup.learn.action': 'Learn from files',
   'setup.learn.step': 'Learn from files',
   'setup.train.title': 'Train a model',
   'setup.train.body':
-    'Train the classifier on your examples. It takes a minute or two and you can keep working meanwhile.',
+    'Train the classifier on your examples. It takes a ' +
+    'minute or two and you can keep working meanwhile.',
   'setup.train.action': 'Go to Model',
   'setup.train.step': 'Train a model',
   'setup.watch.title': 'Watch a folder',
   'setup.watch.body':
-    'Pick a folder such as Downloads. New files there are read, classified, and either filed or listed here.',
+    'Pick a folder such as Downloads. New files there are ' +
+    'read, classified, and either filed or listed here.',
   'setup.watch.action': 'Watch a folder',
   'setup.watch.step': 'Watch a folder',
 
@@ -127,7 +134,8 @@ export const en = {
   'categories.table.documents': 'Examples',
   'categories.empty.title': 'Start with the folders you already keep',
   'categories.empty.body':
-    'Add a folder for each kind of document you keep, or import a folder whose subfolders are your categories.',
+    'Add a folder for each kind of document you keep, or import ' +
+    'a folder whose subfolders are your categories.',
   'categories.add.title': 'Add a category',
   'categories.add.body': 'Files you accept for this category are moved into its folder.',
   'categories.name': 'Name',
@@ -149,7 +157,8 @@ export const en = {
   'categories.removeLabel': 'Remove {name}',
   'categories.removeTitle': 'Remove the category {name}?',
   'categories.removeBody':
-    'Docsort forgets this category and its examples. The folder and the files in it stay where they are.',
+    'Docsort forgets this category and its examples. The ' +
+    'folder and the files in it stay where they are.',
   'categories.removed': 'Removed the category {name}',
 
   'search.title': 'Find a document',
@@ -171,7 +180,8 @@ export const en = {
   'search.revealLabel': 'Show {name} in its folder',
   'search.empty.title': 'No document contains “{query}”',
   'search.empty.body':
-    'Docsort looks in file names and in the text it read from each file. Try another word, or a shorter part of it.',
+    'Docsort looks in file names and in the text it read from ' +
+    'each file. Try another word, or a shorter part of it.',
   'search.failed': 'The search for “{query}” failed',
 
   'document.status.new': 'New',
@@ -212,7 +222,8 @@ export const en = {
   'watching.pause': 'Pause watching',
   'watching.resume': 'Resume watching',
   'watching.pausedNotice':
-    'Watching is paused. New files are left alone until you resume, whatever each folder’s switch says.',
+    'Watching is paused. New files are left alone until ' +
+    'you resume, whatever each folder’s switch says.',
   'watching.folders.title': 'Watched folders',
   'watching.folders.body': 'Turn a folder off to keep it in the list without watching it.',
   'watching.on': 'Watching',
@@ -230,9 +241,11 @@ export const en = {
   'watching.threshold.label': 'Move without asking at',
   'watching.threshold.alwaysAsk': 'Always ask',
   'watching.threshold.explain':
-    'Files Docsort is at least {percent} sure about are moved straight away; the rest wait in the Inbox. Every move can be undone in History.',
+    'Files Docsort is at least {percent} sure about are moved straight away; ' +
+    'the rest wait in the Inbox. Every move can be undone in History.',
   'watching.threshold.explainAlways':
-    'At 100 %, Docsort always asks: every new file waits in the Inbox for you to accept or correct.',
+    'At 100 %, Docsort always asks: every new file waits ' +
+    'in the Inbox for you to accept or correct.',
   'watching.recent.title': 'Recently seen',
   'watching.recent.body': 'New files from the watched folders and what became of them.',
   'watching.recent.file': 'File',
@@ -273,12 +286,14 @@ export const en = {
   'model.activated.body': 'Version {version} now sorts your files, with {accuracy} accuracy.',
   'model.kept.title': 'The previous model was kept',
   'model.kept.body':
-    'Version {version} scored lower than {previous}, so {previous} stays active. The new one is in the list below.',
+    'Version {version} scored lower than {previous}, so {previous} ' +
+    'stays active. The new one is in the list below.',
   'model.failed': 'Training failed',
   'model.cancelled': 'Training cancelled',
   'model.empty.title': 'Train a model',
   'model.empty.body':
-    'Docsort needs a model before it can suggest categories. Training uses the examples in your categories.',
+    'Docsort needs a model before it can suggest categories. ' +
+    'Training uses the examples in your categories.',
   'model.empty.needData':
     'A model learns from examples. Add your category folders and learn from their files first.',
   'model.empty.goCategories': 'Go to Categories',
@@ -353,5 +368,6 @@ export const en = {
   'history.loadMore': 'Show older moves',
   'history.empty.title': 'Nothing moved yet',
   'history.empty.body':
-    'Files you accept in the Inbox and files sorted automatically are listed here, so that any move can be undone.',
+    'Files you accept in the Inbox and files sorted automatically ' +
+    'are listed here, so that any move can be undone.',
 } satisfies Record<string, Message>

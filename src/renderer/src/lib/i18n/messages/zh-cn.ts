@@ -8,7 +8,8 @@ export const zhCN: Messages = {
 
   'connect.title': '请通过 Docsort 提供的地址打开',
   'connect.body':
-    '此页面需要通过 “docsort serve” 输出的地址与 Docsort 通信，该地址带有一次性令牌。请运行该命令，并打开它显示的完整地址。',
+    '此页面需要通过 “docsort serve” 输出的地址与 Docsort 通信，该地址带有一次性令牌。' +
+    '请运行该命令，并打开它显示的完整地址。',
   'connect.hint': '令牌只保存在当前标签页中；在新标签页中需要重新打开该地址。',
 
   'common.actions': '操作',
@@ -208,7 +209,8 @@ export const zhCN: Messages = {
   'watching.threshold.label': '自动移动的置信度',
   'watching.threshold.alwaysAsk': '始终询问',
   'watching.threshold.explain':
-    '置信度达到 {percent} 的文件会直接移动，其余文件留在收件箱等你确认。每次移动都可以在“历史记录”中撤销。',
+    '置信度达到 {percent} 的文件会直接移动，其余文件留在收件箱等你确认。' +
+    '每次移动都可以在“历史记录”中撤销。',
   'watching.threshold.explainAlways':
     '设为 100% 时，Docsort 始终询问：所有新文件都会留在收件箱，等你接受或更正。',
   'watching.recent.title': '最近发现的文件',
