@@ -32,6 +32,25 @@ function recorder(): SearchListener<string[]> & { events: string[] } {
   }
 }
 
+/** A runner over a controlled search, with a listener that records what it is told. */
+function started(): {
+  pending: Pending[]
+  listener: ReturnType<typeof recorder>
+  runner: SearchRunner<string[]>
+} {
+  const { search, pending } = controlledSearch()
+  const listener = recorder()
+  return { pending, listener, runner: new SearchRunner(search, listener) }
+}
+
+/** Two requests in flight: "inv", then "invoice". */
+function sendInvThenInvoice(runner: SearchRunner<string[]>): void {
+  runner.type('inv')
+  vi.advanceTimersByTime(SEARCH_DELAY_MS)
+  runner.type('invoice')
+  vi.advanceTimersByTime(SEARCH_DELAY_MS)
+}
+
 /** Lets the awaits inside the runner go on after a promise settled. */
 async function settle(): Promise<void> {
   await vi.advanceTimersByTimeAsync(0)
@@ -61,9 +80,7 @@ describe('SearchRunner', () => {
   })
 
   it('sends one request for the last text when typing pauses', async () => {
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
+    const { pending, listener, runner } = started()
 
     runner.type('i')
     runner.type('in')
@@ -81,13 +98,8 @@ describe('SearchRunner', () => {
 
   it('drops the older answer when it arrives after a newer one', async () => {
     // given two requests in flight, for "inv" and then "invoice"
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
-    runner.type('inv')
-    vi.advanceTimersByTime(SEARCH_DELAY_MS)
-    runner.type('invoice')
-    vi.advanceTimersByTime(SEARCH_DELAY_MS)
+    const { pending, listener, runner } = started()
+    sendInvThenInvoice(runner)
 
     // when the newer answer comes first and the older one after it
     pending[1]?.resolve(['invoice.pdf'])
@@ -104,13 +116,8 @@ describe('SearchRunner', () => {
   })
 
   it('drops an older failure when a newer request is out', async () => {
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
-    runner.type('inv')
-    vi.advanceTimersByTime(SEARCH_DELAY_MS)
-    runner.type('invoice')
-    vi.advanceTimersByTime(SEARCH_DELAY_MS)
+    const { pending, listener, runner } = started()
+    sendInvThenInvoice(runner)
 
     pending[0]?.reject(new Error('offline'))
     await settle()
@@ -121,9 +128,7 @@ describe('SearchRunner', () => {
   })
 
   it('reports the failure of the newest request', async () => {
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
+    const { pending, listener, runner } = started()
 
     runner.type('resume')
     runner.now()
@@ -135,9 +140,7 @@ describe('SearchRunner', () => {
 
   it('clears at once and drops the answer on its way when the field is emptied', async () => {
     // given a request in flight and another waiting for the typing pause
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
+    const { pending, listener, runner } = started()
     runner.type('invoice')
     runner.now()
     runner.type('invoices')
@@ -167,9 +170,7 @@ describe('SearchRunner', () => {
   })
 
   it('searches the current query again after a pause when refreshed', async () => {
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
+    const { pending, listener, runner } = started()
     runner.type('简历')
     runner.now()
     pending[0]?.resolve(['a.docx'])
@@ -197,9 +198,7 @@ describe('SearchRunner', () => {
   })
 
   it('reports nothing after dispose, whatever is still on its way', async () => {
-    const { search, pending } = controlledSearch()
-    const listener = recorder()
-    const runner = new SearchRunner(search, listener)
+    const { pending, listener, runner } = started()
     runner.type('invoice')
     runner.now()
     runner.type('invoices')
